@@ -1,0 +1,56 @@
+package dev.jctl.runtime.storage;
+
+import java.util.function.Consumer;
+
+/**
+ * The cluster store: an MVCC key-value log in the manner of etcd/kine. Every successful write is assigned the
+ * next global revision, which the API server exposes as the object's resourceVersion. Keys look like
+ * {@code /registry/<group>/<resource>/<namespace>/<name>}; values are opaque bytes (serialized objects).
+ * Implementations are thread-safe.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** The revision of the latest write (0 for an empty store). */
+    long currentRevision();
+
+    /** The live value of {@code key}, or {@code null} when absent. */
+    KeyValue get(String key);
+
+    /** Creates {@code key}; fails with {@link StorageException.AlreadyExists} when it is live. */
+    KeyValue create(String key, byte[] value);
+
+    /**
+     * Replaces {@code key} if its modRevision equals {@code expectedModRevision} (compare-and-swap);
+     * fails with {@link StorageException.NotFound} or {@link StorageException.Conflict}.
+     */
+    KeyValue update(String key, byte[] value, long expectedModRevision);
+
+    /**
+     * Deletes {@code key}; {@code expectedModRevision} 0 means unconditional. Returns the deleted value with
+     * the revision of the deletion as its modRevision.
+     */
+    KeyValue delete(String key, long expectedModRevision);
+
+    /**
+     * Lists live keys under {@code prefix} as of {@code revision} (0 = latest), sorted by key, starting after
+     * {@code startAfter} (null = from the beginning), at most {@code limit} items (0 = no limit). A revision
+     * below the compacted one fails with {@link StorageException.Gone}.
+     */
+    ListResult list(String prefix, long revision, String startAfter, int limit);
+
+    /**
+     * Delivers, in revision order, every change under {@code prefix} with a revision greater than
+     * {@code afterRevision}, first the stored history and then live changes, until the returned handle is
+     * closed. A revision below the compaction window fails with {@link StorageException.Gone}.
+     */
+    Watch watch(String prefix, long afterRevision, Consumer<WatchEvent> listener);
+
+    /** Forgets the history at or below {@code revision}; later reads and watches below it answer Gone. */
+    void compact(long revision);
+
+    /** The highest compacted revision (0 when nothing was compacted). */
+    long compactedRevision();
+
+    @Override
+    void close();
+}
