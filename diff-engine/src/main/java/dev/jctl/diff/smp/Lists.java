@@ -54,7 +54,7 @@ final class Lists {
         return sb.append(']').toString();
     }
 
-    static GoSlice len0IfNull(GoSlice s) {
+    static GoSlice orEmpty(GoSlice s) {
         return s == null ? GoSlice.empty() : s;
     }
 
@@ -76,7 +76,7 @@ final class Lists {
             sortable = split.first();
             toDelete = split.second();
         }
-        sortable = len0IfNull(sortable);
+        sortable = orEmpty(sortable);
         GoSort.sliceStable(sortable, (a, b) -> {
             int ia = index(order, a, mergeKey, kind);
             if (ia >= 0) {
@@ -150,9 +150,9 @@ final class Lists {
             }
             Map<String, Object> m = GoValue.asMap(v);
             if (m.containsKey(Directives.MARKER) && Directives.DELETE.equals(m.get(Directives.MARKER))) {
-                toDelete = len0IfNull(toDelete).append(v);
+                toDelete = orEmpty(toDelete).append(v);
             } else {
-                nonDelete = len0IfNull(nonDelete).append(v);
+                nonDelete = orEmpty(nonDelete).append(v);
             }
         }
         return new Split(nonDelete, toDelete);

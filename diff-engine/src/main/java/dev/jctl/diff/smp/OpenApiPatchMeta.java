@@ -25,7 +25,12 @@ public final class OpenApiPatchMeta {
 
     private OpenApiPatchMeta() {}
 
-    /** The type {@code #/definitions/<definitionName>} of an OpenAPI v2 (Swagger) document. */
+    /**
+     * The type {@code #/definitions/<definitionName>} of an OpenAPI v2 (Swagger) document. Definitions are parsed
+     * as lookups reach them.
+     *
+     * @throws dev.jctl.diff.PatchException when the document has no such definition
+     */
     public static PatchMeta v2(JsonNode openApiDoc, String definitionName) {
         return v2(openApiDoc, definitionName, ListTypes.IGNORED);
     }
@@ -34,7 +39,11 @@ public final class OpenApiPatchMeta {
         return OpenApiV2PatchMeta.of(openApiDoc, definitionName, listTypes == ListTypes.AS_PATCH_STRATEGY);
     }
 
-    /** The type {@code #/components/schemas/<schemaName>} of an OpenAPI v3 document. */
+    /**
+     * The type {@code #/components/schemas/<schemaName>} of an OpenAPI v3 document.
+     *
+     * @throws dev.jctl.diff.PatchException when the document has no such schema
+     */
     public static PatchMeta v3(JsonNode openApiDoc, String schemaName) {
         return v3(openApiDoc, schemaName, ListTypes.IGNORED);
     }

@@ -233,7 +233,7 @@ final class PatchApplier {
             return;
         }
         GoSlice nonDelete = mergeKey.isEmpty() ? patchList : Lists.extractToDeleteItems(patchList).first();
-        nonDelete = Lists.len0IfNull(nonDelete);
+        nonDelete = Lists.orEmpty(nonDelete);
         int patchIndex = 0;
         int setOrderIndex = 0;
         while (patchIndex < nonDelete.len() && setOrderIndex < setOrderList.len()) {

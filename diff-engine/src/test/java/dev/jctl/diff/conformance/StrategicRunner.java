@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -32,18 +31,21 @@ import java.util.function.Supplier;
 public final class StrategicRunner implements FixtureRunner {
     private static final String TWO_AND_THREE_WAY = "twoAndThreeWay";
     private static final String APPLY_ONLY = "applyOnly";
+    private static final String SORT = "sort";
+    private static final String NUMBER_CONVERSION = "numberConversion";
+    private static final String UNKNOWN_FIELD = "unknownField";
     private static final Map<String, String> TABLES_BY_VARIABLE = Map.of(
             "createStrategicMergePatchTestCaseData", TWO_AND_THREE_WAY,
             "strategicMergePatchRawTestCases", TWO_AND_THREE_WAY,
             "replaceRawExtensionPatchTestCases", TWO_AND_THREE_WAY,
             "customStrategicMergePatchTestCaseData", APPLY_ONLY,
             "customStrategicMergePatchRawTestCases", APPLY_ONLY,
-            "sortMergeListTestCaseData", "sort");
+            "sortMergeListTestCaseData", SORT);
     /** The two tables whose Go variable is a local {@code testcases}, told apart by their test function. */
     private static final Map<String, String> TABLES_BY_TEST = Map.of(
-            "TestNumberConversion", "numberConversion",
-            "TestUnknownField", "unknownField");
-    private static final Set<String> LOCAL_VARIABLE_PREFIX = Set.of("testcases");
+            "TestNumberConversion", NUMBER_CONVERSION,
+            "TestUnknownField", UNKNOWN_FIELD);
+    private static final String LOCAL_VARIABLE = "testcases";
     private static final JsonMapper LENIENT_JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final Map<Path, JsonNode> SCHEMA_FILES = new ConcurrentHashMap<>();
@@ -61,7 +63,7 @@ public final class StrategicRunner implements FixtureRunner {
             return TABLES_BY_VARIABLE.get(variable);
         }
         String firstWord = variable.split(" ", 2)[0];
-        if (LOCAL_VARIABLE_PREFIX.contains(firstWord)) {
+        if (LOCAL_VARIABLE.equals(firstWord)) {
             return TABLES_BY_TEST.get(fixture.path("goTest").asText(""));
         }
         return null;
@@ -129,12 +131,12 @@ public final class StrategicRunner implements FixtureRunner {
                 return twoWay != null ? twoWay : checkThreeWay(in);
             case APPLY_ONLY:
                 return checkApply("", in.doc("original"), in.doc("twoWay"), in.twoWayResult(), in.expectedError(), schema);
-            case "sort":
+            case SORT:
                 return compare("sorted", Cases.objectOrEmpty(c, "sorted"),
                         MergeListSorter.sort(Cases.objectOrEmpty(c, "original"), schema));
-            case "numberConversion":
+            case NUMBER_CONVERSION:
                 return checkNumberConversion(c, schema);
-            case "unknownField":
+            case UNKNOWN_FIELD:
                 return checkUnknownField(c, schema);
             default:
                 throw new IllegalStateException("unknown table " + table);

@@ -10,13 +10,20 @@ import dev.jctl.diff.PatchException;
 import dev.jctl.diff.json.JsonValues;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,6 +68,13 @@ class KubectlPatchCompatibilityTest {
               ports: [{name: http, port: 80, targetPort: 8080}, {name: https, port: 443, targetPort: 8443}]
             """;
 
+    private static final String PDB = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web}
+            spec: {minAvailable: 1, selector: {matchLabels: {app: web, tier: front}}}
+            """;
+
     static Stream<Arguments> patches() {
         return Stream.of(
                 Arguments.of("add container", DEPLOYMENT,
@@ -94,22 +108,56 @@ class KubectlPatchCompatibilityTest {
                                 + "{\"name\":\"only\",\"image\":\"x\"}]}}}}"),
                 Arguments.of("missing merge key", DEPLOYMENT,
                         "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"image\":\"x\"}]}}}}"),
+                Arguments.of("delete and add with set element order", DEPLOYMENT,
+                        "{\"spec\":{\"template\":{\"spec\":{\"$setElementOrder/containers\":[{\"name\":\"log\"}],"
+                                + "\"containers\":[{\"name\":\"web\",\"$patch\":\"delete\"},{\"name\":\"log\",\"image\":\"x\"}]}}}}"),
+                Arguments.of("duplicate merge keys", DEPLOYMENT,
+                        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"x\",\"image\":\"1\"},"
+                                + "{\"name\":\"x\",\"image\":\"2\"},{\"name\":\"sidecar\",\"image\":\"3\"}]}}}}"),
+                Arguments.of("duplicates in a merged primitive list", DEPLOYMENT,
+                        "{\"metadata\":{\"finalizers\":[\"a/two\",\"a/zero\",\"a/zero\",\"a/one\"]}}"),
+                Arguments.of("merge directive in a list is rejected", DEPLOYMENT,
+                        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"$patch\":\"merge\"}]}}}}"),
+                Arguments.of("unknown directive is rejected", DEPLOYMENT,
+                        "{\"spec\":{\"selector\":{\"$patch\":\"bogus\"}}}"),
+                Arguments.of("nulls inside a new object are dropped", DEPLOYMENT,
+                        "{\"spec\":{\"template\":{\"spec\":{\"securityContext\":{\"runAsUser\":1,\"fsGroup\":null}}}}}"),
+                Arguments.of("type change int to string", DEPLOYMENT,
+                        "{\"spec\":{\"strategy\":{\"rollingUpdate\":{\"maxSurge\":\"25%\"}}}}"),
+                Arguments.of("replace strategy on a map", PDB,
+                        "{\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"api\"}}}}"),
                 Arguments.of("service ports by port", SERVICE,
                         "{\"spec\":{\"ports\":[{\"port\":443,\"targetPort\":9443},{\"port\":8080,\"name\":\"alt\"}]}}"),
                 Arguments.of("service port deleted", SERVICE,
                         "{\"spec\":{\"ports\":[{\"port\":80,\"$patch\":\"delete\"}],\"selector\":{\"app\":null,\"v\":\"2\"}}}"));
     }
 
+    /** kubectl's answers, all started at once: each run costs a process start of about half a second. */
+    private static final Map<String, CompletableFuture<Kubectl>> KUBECTL = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void runKubectlForEveryCase() {
+        if (!kubectlOnPath()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        patches().forEach(arguments -> {
+            Object[] a = arguments.get();
+            String name = (String) a[0];
+            KUBECTL.put(name, CompletableFuture.supplyAsync(() -> kubectlPatch(name, (String) a[1], (String) a[2]), pool));
+        });
+        pool.shutdown();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("patches")
-    void sameResultAsKubectl(String name, String manifestYaml, String patch, @TempDir Path dir) throws Exception {
+    void sameResultAsKubectl(String name, String manifestYaml, String patch) throws Exception {
         assumeTrue(kubectlOnPath(), "kubectl is not on the PATH");
+        Kubectl kubectl = KUBECTL.get(name).get(120, TimeUnit.SECONDS);
         JsonNode manifest = StrategicMergePatchTest.yaml(manifestYaml);
-        Path file = dir.resolve("manifest.json");
-        Files.writeString(file, JSON.writeValueAsString(manifest));
-        Kubectl kubectl = kubectl(dir, "patch", "--local", "-f", file.toString(), "--type", "strategic", "-p", patch,
-                "-o", "json");
-
         PatchMeta meta = BuiltinPatchMeta.forKind(manifest.get("apiVersion").asText(), manifest.get("kind").asText())
                 .orElseThrow();
         JsonNode ours;
@@ -122,6 +170,21 @@ class KubectlPatchCompatibilityTest {
         assertEquals(0, kubectl.exitCode, () -> "kubectl failed (" + kubectl.err + "), we gave " + ours);
         JsonNode theirs = JSON.readTree(kubectl.out);
         assertTrue(JsonValues.equal(theirs, ours), () -> "kubectl: " + theirs + "\njctl:    " + ours);
+    }
+
+    private static Kubectl kubectlPatch(String name, String manifestYaml, String patch) {
+        try {
+            Path dir = Files.createDirectory(work.resolve(name.replaceAll("[^A-Za-z0-9]", "-")));
+            Path file = dir.resolve("manifest.json");
+            Files.writeString(file, JSON.writeValueAsString(StrategicMergePatchTest.yaml(manifestYaml)));
+            return kubectl(dir, "patch", "--local", "-f", file.toString(), "--type", "strategic", "-p", patch,
+                    "-o", "json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Kubectl(int exitCode, String out, String err) {}

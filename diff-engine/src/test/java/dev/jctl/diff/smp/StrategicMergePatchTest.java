@@ -63,6 +63,23 @@ class StrategicMergePatchTest {
     }
 
     @Test
+    void orderAfterDeleteAndAddFollowsGoSliceAliasing() {
+        JsonNode pod = yaml("{spec: {containers: [{name: a}, {name: b}, {name: c}]}}");
+        PatchMeta podMeta = BuiltinPatchMeta.forKind("v1", "Pod").orElseThrow();
+        // Upstream deletes in place: the live list it orders by afterwards then reads [a, c, d], so the new
+        // item sorts after the survivors. kubectl 1.32 gives the same.
+        JsonNode ordered = StrategicMergePatch.apply(pod, yaml("""
+                spec: {$setElementOrder/containers: [{name: d}],
+                  containers: [{name: b, $patch: delete}, {name: d}]}
+                """), podMeta);
+        assertEquals(List.of("a", "c", "d"), names(ordered.at("/spec/containers")));
+        JsonNode unordered = StrategicMergePatch.apply(pod, yaml("""
+                spec: {containers: [{name: b, $patch: delete}, {name: d}]}
+                """), podMeta);
+        assertEquals(List.of("d", "a", "c"), names(unordered.at("/spec/containers")));
+    }
+
+    @Test
     void envChangedByNameAndMapReplacedWithReplaceDirective() {
         JsonNode patch = yaml("""
                 metadata: {labels: {$patch: replace, tier: front}}
@@ -231,8 +248,12 @@ class StrategicMergePatchTest {
     }
 
     private static List<String> containerNames(JsonNode deployment) {
+        return names(deployment.at("/spec/template/spec/containers"));
+    }
+
+    private static List<String> names(JsonNode list) {
         List<String> names = new ArrayList<>();
-        deployment.at("/spec/template/spec/containers").forEach(c -> names.add(c.path("name").asText()));
+        list.forEach(item -> names.add(item.path("name").asText()));
         return names;
     }
 
