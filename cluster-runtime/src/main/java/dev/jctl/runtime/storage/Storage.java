@@ -20,8 +20,8 @@ public interface Storage extends AutoCloseable {
     KeyValue create(String key, byte[] value);
 
     /**
-     * Replaces {@code key} if its modRevision equals {@code expectedModRevision} (compare-and-swap);
-     * fails with {@link StorageException.NotFound} or {@link StorageException.Conflict}.
+     * Replaces {@code key} if its modRevision equals {@code expectedModRevision} (compare-and-swap; 0 means
+     * unconditional); fails with {@link StorageException.NotFound} or {@link StorageException.Conflict}.
      */
     KeyValue update(String key, byte[] value, long expectedModRevision);
 
@@ -34,14 +34,17 @@ public interface Storage extends AutoCloseable {
     /**
      * Lists live keys under {@code prefix} as of {@code revision} (0 = latest), sorted by key, starting after
      * {@code startAfter} (null = from the beginning), at most {@code limit} items (0 = no limit). A revision
-     * below the compacted one fails with {@link StorageException.Gone}.
+     * below the compacted one fails with {@link StorageException.Gone}; the compacted revision itself can still
+     * be read. To page consistently, pass the first page's {@link ListResult#revision()} to later pages.
      */
     ListResult list(String prefix, long revision, String startAfter, int limit);
 
     /**
      * Delivers, in revision order, every change under {@code prefix} with a revision greater than
      * {@code afterRevision}, first the stored history and then live changes, until the returned handle is
-     * closed. A revision below the compaction window fails with {@link StorageException.Gone}.
+     * closed. {@code afterRevision} below {@link #compactedRevision()} fails with {@link StorageException.Gone}.
+     * The listener is called on a store thread, one event at a time; it should not block for long, and a
+     * listener that throws ends its own watch (skipping the event would leave a gap the consumer cannot see).
      */
     Watch watch(String prefix, long afterRevision, Consumer<WatchEvent> listener);
 
