@@ -55,23 +55,7 @@ public final class YamlWriter {
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             entries.add(it.next());
         }
-        if (sortKeys) {
-            insertionSort(entries);
-        }
-        return entries;
-    }
-
-    /**
-     * Go sorts small slices by insertion too; unlike {@code List.sort} it never throws when the key order is
-     * not transitive (see {@link GoYamlKeyOrder}). Kubernetes mappings are small.
-     */
-    private static void insertionSort(List<Map.Entry<String, JsonNode>> entries) {
-        for (int i = 1; i < entries.size(); i++) {
-            for (int j = i; j > 0 && GoYamlKeyOrder.INSTANCE.compare(entries.get(j).getKey(),
-                    entries.get(j - 1).getKey()) < 0; j--) {
-                entries.set(j, entries.set(j - 1, entries.get(j)));
-            }
-        }
+        return sortKeys ? GoYamlKeyOrder.sort(entries) : entries;
     }
 
     private enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }

@@ -40,7 +40,7 @@ public final class Normalizer {
         JsonNode left = clean(before);
         JsonNode right = clean(after);
         if (maskSecrets && (isSecret(right) || right == null && isSecret(left))) {
-            SecretMasker.mask((ObjectNode) left, (ObjectNode) right);
+            SecretMasker.mask(left instanceof ObjectNode l ? l : null, right instanceof ObjectNode r ? r : null);
         }
         return new ObjectPair(left, right);
     }
