@@ -24,7 +24,7 @@ class YamlRoundTripTest {
         ObjectNode tree = nodes.objectNode();
         for (int i = 0; i < TRICKY_STRINGS.length; i++) {
             tree.put("s" + i, TRICKY_STRINGS[i]);
-            // a plain "<<" key is a merge key to go-yaml and SnakeYAML; YamlWriter does not quote it yet (reported)
+            // kubectl writes a "<<" key plain (YamlWriterTest checks that), which readers then take for a merge key
             if (!TRICKY_STRINGS[i].equals("<<")) {
                 tree.put(TRICKY_STRINGS[i], i);
             }

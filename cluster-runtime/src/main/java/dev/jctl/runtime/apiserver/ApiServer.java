@@ -1,0 +1,304 @@
+package dev.jctl.runtime.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.discovery.Discovery;
+import dev.jctl.runtime.apiserver.protobuf.KubeProtobuf;
+import dev.jctl.runtime.apiserver.registry.KindRegistry;
+import dev.jctl.runtime.apiserver.rest.ApiRequest;
+import dev.jctl.runtime.apiserver.rest.ObjectStore;
+import dev.jctl.runtime.apiserver.rest.PathResolver;
+import dev.jctl.runtime.apiserver.rest.Reply;
+import dev.jctl.runtime.apiserver.rest.RequestTarget;
+import dev.jctl.runtime.apiserver.rest.ResourceRouter;
+import dev.jctl.runtime.apiserver.rest.Watcher;
+import dev.jctl.runtime.apiserver.security.BearerToken;
+import dev.jctl.runtime.apiserver.security.TlsMaterial;
+import dev.jctl.runtime.apiserver.table.TableConverter;
+import dev.jctl.runtime.storage.Storage;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * The HTTPS front of the API server on Vert.x: bearer-token authentication, the 3 MiB body limit, the
+ * non-resource endpoints (version, health, discovery, OpenAPI) and the resource router, whose storage calls run
+ * on Vert.x worker threads because stores block.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** kube-apiserver's default --max-request-bytes for JSON bodies. */
+    public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Set<String> PUBLIC_PATHS = Set.of("/healthz", "/livez", "/readyz", "/version");
+
+    private final Vertx vertx;
+    private final TlsMaterial tls;
+    private final BearerToken token;
+    private final KindRegistry registry;
+    private final PathResolver paths;
+    private final ResourceRouter router;
+    private final Discovery discovery;
+    private final OpenApi openApi;
+    private final TableConverter tables;
+    private final ScheduledExecutorService timers;
+    private HttpServer server;
+
+    public ApiServer(Storage storage, KindRegistry registry, TlsMaterial tls, BearerToken token,
+                     Duration bookmarkInterval) {
+        this.vertx = Vertx.vertx();
+        this.tls = tls;
+        this.token = token;
+        this.registry = registry;
+        this.paths = new PathResolver(registry);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "apiserver-watch-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        Clock clock = Clock.systemUTC();
+        this.router = new ResourceRouter(new ObjectStore(storage), registry, clock, timers, bookmarkInterval);
+        this.discovery = new Discovery(registry);
+        this.openApi = new OpenApi(registry);
+        this.tables = new TableConverter(clock);
+    }
+
+    public ResourceRouter router() {
+        return router;
+    }
+
+    /** Binds 127.0.0.1:{@code port} (0 picks a free port) and returns the bound port. */
+    public int start(int port) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(tls.servingCertPem()))
+                        .setKeyValue(Buffer.buffer(tls.servingKeyPem())))
+                .setCompressionSupported(false);
+        server = vertx.createHttpServer(options).requestHandler(this::onRequest);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        return server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("vert.x did not stop cleanly", e);
+        }
+    }
+
+    private void onRequest(HttpServerRequest request) {
+        String path = request.path();
+        if (!PUBLIC_PATHS.contains(path) && !token.accepts(request.getHeader("Authorization"))) {
+            request.resume();
+            send(request.response(), ApiException.unauthorized());
+            return;
+        }
+        if (ResourceRouter.isWatchUpgrade(request.method().name(), request.getHeader("Upgrade"))) {
+            upgradeToWebSocket(request);
+            return;
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+            send(request.response(), ApiException.tooLarge());
+            request.connection().close();
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                if (!request.response().ended()) {
+                    send(request.response(), ApiException.tooLarge());
+                    request.connection().close();
+                }
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(done -> {
+            if (!request.response().ended()) {
+                vertx.executeBlocking(() -> {
+                    dispatch(request, body.getBytes());
+                    return null;
+                }, false).onFailure(e -> failed(request.response(), e));
+            }
+        });
+    }
+
+    private void dispatch(HttpServerRequest request, byte[] body) {
+        HttpServerResponse response = request.response();
+        try {
+            Optional<RequestTarget> target = paths.resolve(request.path());
+            if (target.isEmpty()) {
+                nonResource(request, response);
+                return;
+            }
+            String contentType = request.getHeader("Content-Type");
+            if (KubeProtobuf.isProtobuf(contentType) && body.length > 0) {
+                body = Json.bytes(KubeProtobuf.toJson(body));
+                contentType = MediaTypes.JSON;
+            }
+            ApiRequest api = new ApiRequest(request.method().name(), target.get(), query(request), contentType, body);
+            String table = MediaTypes.tableVersion(request.getHeader("Accept"));
+            UnaryOperator<JsonNode> render = render(api, table);
+            if (ResourceRouter.isWatch(api)) {
+                HttpEventSink sink = new HttpEventSink(response);
+                router.watch(api, sink, render);
+                sink.open();
+                return;
+            }
+            Reply reply = router.handle(api);
+            JsonNode out = reply.body();
+            boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
+                    || api.target().kind().listKind().equals(out.path("kind").asText());
+            if (table != null && isKindOrList) {
+                out = render.apply(out);
+                response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
+            }
+            json(response, reply.code(), out);
+        } catch (ApiException e) {
+            send(response, e);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", request.method(), request.uri(), e);
+            send(response, ApiException.internal(e.toString()));
+        }
+    }
+
+    private UnaryOperator<JsonNode> render(ApiRequest api, String tableVersion) {
+        return tableVersion == null ? UnaryOperator.identity()
+                : object -> tables.convert(api.target().kind(), object, "meta.k8s.io/" + tableVersion,
+                api.param("includeObject"), true);
+    }
+
+    private static Map<String, String> query(HttpServerRequest request) {
+        Map<String, String> query = new HashMap<>();
+        request.params().forEach(e -> query.putIfAbsent(e.getKey(), e.getValue()));
+        return query;
+    }
+
+    /**
+     * Watches over WebSocket, as fabric8 and browsers open them: one text frame per event. Failures after the
+     * upgrade can only be told as an ERROR event, as kube-apiserver does.
+     */
+    private void upgradeToWebSocket(HttpServerRequest request) {
+        String path = request.path();
+        Map<String, String> query = query(request);
+        String table = MediaTypes.tableVersion(request.getHeader("Accept"));
+        request.toWebSocket().onSuccess(socket -> vertx.executeBlocking(() -> {
+            WebSocketEventSink sink = new WebSocketEventSink(socket);
+            try {
+                RequestTarget target = paths.resolve(path).orElseThrow(ApiException::noSuchResource);
+                ApiRequest api = new ApiRequest("GET", target, query, null, new byte[0]);
+                if (!ResourceRouter.isWatch(api)) {
+                    throw ApiException.badRequest("only watches are served over WebSocket");
+                }
+                router.watch(api, sink, render(api, table));
+            } catch (ApiException e) {
+                sink.send(Watcher.event("ERROR", e.toStatus()));
+                sink.end();
+            }
+            return null;
+        }, false)).onFailure(e -> LOG.warn("WebSocket upgrade of {} failed", path, e));
+    }
+
+    private void nonResource(HttpServerRequest request, HttpServerResponse response) {
+        String path = request.path();
+        String accept = request.getHeader("Accept");
+        if (!request.method().name().equals("GET")) {
+            throw ApiException.methodNotAllowed();
+        }
+        switch (path) {
+            case "/healthz", "/livez", "/readyz" -> {
+                response.putHeader("Content-Type", "text/plain; charset=utf-8").setStatusCode(200).end("ok");
+                return;
+            }
+            case "/version" -> {
+                json(response, 200, Version.document());
+                return;
+            }
+            case "/api", "/apis" -> {
+                String aggregated = MediaTypes.aggregatedDiscoveryVersion(accept);
+                boolean legacy = path.equals("/api");
+                if (aggregated != null) {
+                    response.putHeader("Content-Type", "application/json;g=apidiscovery.k8s.io;v=" + aggregated
+                            + ";as=APIGroupDiscoveryList");
+                    response.putHeader("Vary", "Accept");
+                    json(response, 200, discovery.aggregated(legacy, aggregated));
+                } else {
+                    response.putHeader("Vary", "Accept");
+                    json(response, 200, legacy ? discovery.coreVersions("127.0.0.1:" + port())
+                            : discovery.groupList());
+                }
+                return;
+            }
+            default -> {
+            }
+        }
+        if (path.startsWith("/openapi/v3")) {
+            json(response, 200, openApi.document(path.substring("/openapi/v3".length())));
+            return;
+        }
+        String[] segments = path.replaceAll("^/+|/+$", "").split("/");
+        ObjectNode doc = null;
+        if (segments.length == 2 && segments[0].equals("api")) {
+            doc = discovery.resourceList("", segments[1]);
+        } else if (segments.length == 2 && segments[0].equals("apis")) {
+            doc = discovery.group(segments[1]);
+        } else if (segments.length == 3 && segments[0].equals("apis")) {
+            doc = discovery.resourceList(segments[1], segments[2]);
+        }
+        if (doc == null) {
+            throw ApiException.noSuchResource();
+        }
+        json(response, 200, doc);
+    }
+
+    private static void json(HttpServerResponse response, int code, JsonNode body) {
+        if (!response.headers().contains("Content-Type")) {
+            response.putHeader("Content-Type", MediaTypes.JSON);
+        }
+        response.setStatusCode(code).end(Buffer.buffer(Json.bytes(body)));
+    }
+
+    private static void send(HttpServerResponse response, ApiException e) {
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        response.headers().remove("Content-Type");
+        json(response, e.code(), e.toStatus());
+    }
+
+    private static void failed(HttpServerResponse response, Throwable e) {
+        LOG.error("request failed", e);
+        send(response, ApiException.internal(String.valueOf(e)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jctl.runtime.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.runtime.apiserver.rest.EventSink;
+import io.vertx.core.http.ServerWebSocket;
+
+/** A watch stream over a WebSocket: one text frame per event, as kube-apiserver sends them. */
+final class WebSocketEventSink implements EventSink {
+    private final ServerWebSocket socket;
+    private final CloseActions closing = new CloseActions();
+
+    WebSocketEventSink(ServerWebSocket socket) {
+        this.socket = socket;
+        socket.closeHandler(v -> closing.close());
+        socket.exceptionHandler(e -> closing.close());
+        // frames from the client carry nothing a watch needs; consuming them keeps the socket flowing
+        socket.handler(frame -> { });
+    }
+
+    @Override
+    public synchronized boolean send(JsonNode event) {
+        if (closing.isClosed()) {
+            return false;
+        }
+        try {
+            socket.writeTextMessage(Json.MAPPER.writeValueAsString(event));
+            return true;
+        } catch (IllegalStateException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            closing.close();
+            return false;
+        }
+    }
+
+    @Override
+    public void end() {
+        synchronized (this) {
+            if (!closing.isClosed()) {
+                socket.close();
+            }
+        }
+        closing.close();
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closing.add(action);
+    }
+}

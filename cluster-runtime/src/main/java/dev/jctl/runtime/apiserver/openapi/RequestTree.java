@@ -1,0 +1,105 @@
+package dev.jctl.runtime.apiserver.openapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request body as written, keeping every occurrence of a repeated key in order, which a parsed
+ * {@link JsonNode} no longer shows: what strict field validation needs to report duplicate fields.
+ */
+sealed interface RequestTree {
+    /** An object: its entries in document order, repeated keys included. */
+    record Obj(List<Map.Entry<String, RequestTree>> entries) implements RequestTree {
+    }
+
+    record Arr(List<RequestTree> items) implements RequestTree {
+    }
+
+    /** Any scalar, null included. */
+    record Leaf() implements RequestTree {
+    }
+
+    RequestTree LEAF = new Leaf();
+
+    static RequestTree ofJson(byte[] body) {
+        try (JsonParser parser = new JsonFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                return LEAF;
+            }
+            return read(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestTree read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            List<Map.Entry<String, RequestTree>> entries = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                entries.add(Map.entry(name, read(parser)));
+            }
+            return new Obj(entries);
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<RequestTree> items = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                items.add(read(parser));
+            }
+            return new Arr(items);
+        }
+        return LEAF;
+    }
+
+    static RequestTree ofYaml(byte[] body) {
+        Compose compose = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build());
+        return compose.composeInputStream(new ByteArrayInputStream(body)).map(RequestTree::of).orElse(LEAF);
+    }
+
+    private static RequestTree of(Node node) {
+        if (node instanceof MappingNode mapping) {
+            List<Map.Entry<String, RequestTree>> entries = new ArrayList<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
+                entries.add(Map.entry(key, of(tuple.getValueNode())));
+            }
+            return new Obj(entries);
+        }
+        if (node instanceof SequenceNode sequence) {
+            return new Arr(sequence.getValue().stream().map(RequestTree::of).toList());
+        }
+        return LEAF;
+    }
+
+    static RequestTree of(JsonNode node) {
+        if (node.isObject()) {
+            List<Map.Entry<String, RequestTree>> entries = new ArrayList<>();
+            node.properties().forEach(e -> entries.add(Map.entry(e.getKey(), of(e.getValue()))));
+            return new Obj(entries);
+        }
+        if (node.isArray()) {
+            List<RequestTree> items = new ArrayList<>();
+            node.forEach(item -> items.add(of(item)));
+            return new Arr(items);
+        }
+        return LEAF;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jctl.runtime.apiserver.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the API server knows about one served resource: its group/version/kind, its names as discovery and
+ * kubectl know them, its scope and verbs, and the subresources it serves.
+ *
+ * @param tracksGeneration whether metadata.generation counts spec changes (workloads, CRDs, ...), as the
+ *                         upstream registry strategies do; config-like kinds carry no generation.
+ */
+public record KindInfo(String group, String version, String kind, String plural, String singular,
+                       boolean namespaced, List<String> shortNames, List<String> verbs, List<String> categories,
+                       List<Subresource> subresources, boolean tracksGeneration) {
+
+    public static final List<String> ALL_VERBS =
+            List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+
+    public String apiVersion() {
+        return group.isEmpty() ? version : group + "/" + version;
+    }
+
+    public String listKind() {
+        return kind + "List";
+    }
+
+    /** The group segment of storage keys: {@code core} for the legacy group. */
+    public String storageGroup() {
+        return group.isEmpty() ? "core" : group;
+    }
+
+    /** {@code configmaps} or {@code deployments.apps}, as error messages name a resource. */
+    public String qualifiedResource() {
+        return group.isEmpty() ? plural : plural + "." + group;
+    }
+
+    public boolean hasVerb(String verb) {
+        return verbs.contains(verb);
+    }
+
+    public Optional<Subresource> subresource(String name) {
+        return subresources.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public boolean hasStatus() {
+        return subresource("status").isPresent();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jctl.runtime.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.ApiException;
+import dev.jctl.runtime.apiserver.Json;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
+import dev.jctl.runtime.storage.KeyValue;
+import dev.jctl.runtime.storage.Storage;
+
+import java.util.Map;
+
+/**
+ * Maps objects to storage keys and bytes: {@code /registry/<group or core>/<plural>/<namespace>/<name>}, JSON
+ * values without resourceVersion (the key's modRevision is the resourceVersion, filled in on every read).
+ */
+public final class ObjectStore {
+    private final Storage storage;
+
+    public ObjectStore(Storage storage) {
+        this.storage = storage;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public static String key(KindInfo kind, String namespace, String name) {
+        return prefix(kind, namespace) + name;
+    }
+
+    /** The prefix of a collection; {@code namespace} null lists a namespaced kind across all namespaces. */
+    public static String prefix(KindInfo kind, String namespace) {
+        String base = "/registry/" + kind.storageGroup() + "/" + kind.plural() + "/";
+        return kind.namespaced() && namespace != null ? base + namespace + "/" : base;
+    }
+
+    /** The live object, or null. */
+    public ObjectNode find(KindInfo kind, String namespace, String name) {
+        KeyValue kv = storage.get(key(kind, namespace, name));
+        return kv == null ? null : decode(kind, kv);
+    }
+
+    public ObjectNode get(KindInfo kind, String namespace, String name) {
+        ObjectNode object = find(kind, namespace, name);
+        if (object == null) {
+            throw ApiException.notFound(kind.group(), kind.plural(), name);
+        }
+        return object;
+    }
+
+    /** The stored object as the kind's version shows it, with apiVersion and kind first. */
+    public static ObjectNode decode(KindInfo kind, KeyValue kv) {
+        JsonNode stored = Json.parse(kv.value());
+        ObjectNode object = Json.object();
+        object.put("apiVersion", kind.apiVersion()).put("kind", kind.kind());
+        for (Map.Entry<String, JsonNode> field : stored.properties()) {
+            if (!field.getKey().equals("apiVersion") && !field.getKey().equals("kind")) {
+                object.set(field.getKey(), field.getValue());
+            }
+        }
+        Json.metadata(object).put("resourceVersion", Long.toString(kv.modRevision()));
+        return object;
+    }
+
+    public static byte[] encode(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        Json.metadata(copy).remove("resourceVersion");
+        return Json.bytes(copy);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jctl.runtime.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.ApiException;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
+import dev.jctl.runtime.apiserver.registry.KindRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
+
+/** Maps method + target to the verb handler, checking the kind's verbs and subresources first. */
+public final class ResourceRouter {
+    private final Reader reader;
+    private final Creator creator;
+    private final Updater updater;
+    private final Patcher patcher;
+    private final Deleter deleter;
+    private final Scaler scaler;
+    private final PodSubresources pods;
+    private final Watcher watcher;
+
+    public ResourceRouter(ObjectStore store, KindRegistry registry, Clock clock, ScheduledExecutorService timers,
+                          Duration bookmarkInterval) {
+        ServiceAllocator services = new ServiceAllocator(store);
+        this.reader = new Reader(store);
+        this.creator = new Creator(store, registry, services, clock);
+        this.updater = new Updater(store, services);
+        this.scaler = new Scaler(store, updater);
+        this.patcher = new Patcher(updater, scaler);
+        this.deleter = new Deleter(store, registry, updater, reader, clock);
+        this.pods = new PodSubresources(updater, deleter);
+        this.watcher = new Watcher(store, reader, timers, bookmarkInterval);
+    }
+
+    public Creator creator() {
+        return creator;
+    }
+
+    public static boolean isWatch(ApiRequest request) {
+        String watch = request.param("watch");
+        return request.method().equals("GET") && request.target().isCollection()
+                && ("1".equals(watch) || "true".equals(watch));
+    }
+
+    /** A GET asking to become a WebSocket: only watches are served that way. */
+    public static boolean isWatchUpgrade(String method, String upgradeHeader) {
+        return method.equals("GET") && "websocket".equalsIgnoreCase(upgradeHeader);
+    }
+
+    public void watch(ApiRequest request, EventSink sink, UnaryOperator<JsonNode> render) {
+        check(request.target(), "watch");
+        watcher.watch(request, sink, render);
+    }
+
+    public Reply handle(ApiRequest request) {
+        RequestTarget t = request.target();
+        KindInfo kind = t.kind();
+        if (kind.namespaced() && t.namespace() == null && t.name() != null) {
+            throw ApiException.noSuchResource();
+        }
+        if (t.subresource() != null && kind.subresource(t.subresource()).isEmpty()) {
+            throw ApiException.noSuchResource();
+        }
+        String sub = t.subresource();
+        switch (request.method()) {
+            case "GET" -> {
+                if (t.isCollection()) {
+                    check(t, "list");
+                    return Reply.ok(reader.list(request));
+                }
+                check(t, "get");
+                if ("scale".equals(sub)) {
+                    return Reply.ok(scaler.get(t));
+                }
+                if (sub == null || sub.equals("status")) {
+                    return reader.get(request);
+                }
+            }
+            case "POST" -> {
+                if (t.isCollection()) {
+                    if (kind.namespaced() && t.namespace() == null) {
+                        throw ApiException.methodNotAllowed();
+                    }
+                    check(t, "create");
+                    return creator.create(request);
+                }
+                if ("binding".equals(sub)) {
+                    return pods.bind(request);
+                }
+                if ("eviction".equals(sub)) {
+                    return pods.evict(request);
+                }
+            }
+            case "PUT" -> {
+                if (!t.isCollection()) {
+                    check(t, "update");
+                    if ("scale".equals(sub)) {
+                        ObjectNode desired = Bodies.object(request.body(), "autoscaling/v1", "Scale");
+                        return Reply.ok(scaler.update(t, scale -> desired, false, request.dryRun()));
+                    }
+                    if (sub == null || sub.equals("status")) {
+                        return updater.replace(request);
+                    }
+                }
+            }
+            case "PATCH" -> {
+                if (!t.isCollection() && (sub == null || sub.equals("status") || sub.equals("scale"))) {
+                    check(t, "patch");
+                    return patcher.patch(request);
+                }
+            }
+            case "DELETE" -> {
+                if (t.isCollection()) {
+                    check(t, "deletecollection");
+                    return deleter.deleteCollection(request);
+                }
+                if (sub == null) {
+                    check(t, "delete");
+                    return deleter.delete(request);
+                }
+            }
+            default -> {
+            }
+        }
+        throw ApiException.methodNotAllowed();
+    }
+
+    private static void check(RequestTarget t, String verb) {
+        if (!t.kind().hasVerb(verb)) {
+            throw ApiException.methodNotAllowed();
+        }
+    }
+}
