@@ -1,16 +1,88 @@
 package dev.jctl.cli;
 
+import dev.jctl.cli.command.CompletionCommand;
+import dev.jctl.cli.command.GlobalOptions;
+import dev.jctl.cli.command.PatchCommand;
+import dev.jctl.cli.command.VersionCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-@Command(name = "jctl", mixinStandardHelpOptions = true, description = "Declarative Kubernetes toolchain")
+/**
+ * The {@code jctl} command line. Exit codes: 0 success, 1 the operation failed ({@code error: <message>} on
+ * stderr, as kubectl prints it), 2 the command line itself is wrong (the message and where to find help).
+ *
+ * <p>Start-up matters ({@code jctl version} runs in well under a second): picocli loads every command class
+ * listed here to read its annotations, so command classes must not mention heavy libraries (fabric8, Vert.x) in
+ * fields or signatures; they reach them through engines created inside {@code call()}.
+ */
+@Command(name = "jctl",
+        description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.",
+        subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class,
+                dev.jctl.cli.command.ApplyCommand.class, dev.jctl.cli.command.DiffCommand.class,
+                dev.jctl.cli.command.DeleteCommand.class, dev.jctl.cli.command.GetCommand.class,
+                dev.jctl.cli.command.cluster.ClusterCommand.class})
 public final class Main implements Runnable {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Mixin(name = "global")
+    private GlobalOptions global;
+
+    @Spec
+    private CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
+    /** A fully configured command line; tests call {@code execute} on it with their own out and err writers. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + message(e));
+            if (GlobalOptions.of(commandLine.getCommandSpec()).verbosity() >= 6) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine commandLine = e.getCommandLine();
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + usageMessage(e));
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        return cli;
+    }
+
+    /** Without a command, kubectl prints its help and succeeds; so does jctl. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** kubectl's words for a mistyped command; picocli's own message otherwise. */
+    private static String usageMessage(ParameterException e) {
+        CommandLine commandLine = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !commandLine.getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+            return "unknown command \"" + unmatched.getUnmatched().get(0) + "\" for \""
+                    + commandLine.getCommandSpec().qualifiedName() + "\"";
+        }
+        return e.getMessage();
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

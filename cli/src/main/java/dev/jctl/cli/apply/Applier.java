@@ -1,0 +1,315 @@
+package dev.jctl.cli.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.ApiResource;
+import dev.jctl.cli.client.Connection;
+import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.OpenApiDocuments;
+import dev.jctl.diff.PatchException;
+import dev.jctl.diff.io.Manifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code apply}: creates what is missing and patches what exists, object by object in {@link ApplyOrder}, the
+ * way kubectl's client-side apply does (or sends the manifest as an apply patch with {@code serverSide}). A
+ * failed object does not stop the others; its error is reported in its {@link ApplyResult}.
+ */
+public final class Applier {
+    /** kubectl's {@code maxPatchRetry}: re-read and re-patch this many times when the server answers 409. */
+    static final int MAX_CONFLICT_RETRIES = 5;
+    private static final Duration CONFLICT_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
+    private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/";
+
+    private final Connection connection;
+    private final Discovery discovery;
+    private final ThreeWayPatch patches;
+    private final PrintWriter warnings;
+    private final Sleeper sleeper;
+
+    /** Waits between retries; tests pass one that does not. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public Applier(Connection connection, Discovery discovery, OpenApiDocuments openApi, PrintWriter warnings) {
+        this(connection, discovery, openApi, warnings, d -> Thread.sleep(d.toMillis()));
+    }
+
+    Applier(Connection connection, Discovery discovery, OpenApiDocuments openApi, PrintWriter warnings,
+            Sleeper sleeper) {
+        this.connection = connection;
+        this.discovery = discovery;
+        this.patches = new ThreeWayPatch(openApi, warnings);
+        this.warnings = warnings;
+        this.sleeper = sleeper;
+    }
+
+    /** Applies all manifests in {@link ApplyOrder}, reporting each result as soon as it is known. */
+    public List<ApplyResult> apply(List<Manifest> manifests, ApplyOptions options, Consumer<ApplyResult> listener) {
+        List<Manifest> ordered = ApplyOrder.forApply(manifests);
+        List<ApplyResult> results = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Manifest manifest = ordered.get(i);
+            ApplyResult result;
+            try {
+                result = applyOne(manifest, options);
+                if (!result.failed() && options.dryRun() == DryRun.NONE
+                        && manifest.kind().equals("CustomResourceDefinition")
+                        && usedLater(manifest, ordered.subList(i + 1, ordered.size()))) {
+                    awaitEstablished(manifest.name(), options.establishTimeout());
+                }
+            } catch (ApiException e) {
+                result = ApplyResult.failure(manifest, e.kubectlMessage());
+            } catch (PatchException | IllegalArgumentException e) {
+                result = ApplyResult.failure(manifest, "error: " + e.getMessage());
+            }
+            results.add(result);
+            listener.accept(result);
+        }
+        return results;
+    }
+
+    private ApplyResult applyOne(Manifest manifest, ApplyOptions options) {
+        ApiResource resource = discovery.forKind(manifest.apiVersion(), manifest.kind()).orElseThrow(
+                () -> new IllegalArgumentException("resource mapping not found for name: \"" + manifest.name()
+                        + "\" namespace: \"" + manifest.namespace() + "\" from \"" + manifest.source()
+                        + "\": no matches for kind \"" + manifest.kind() + "\" in version \"" + manifest.apiVersion()
+                        + "\"\nensure CRDs are installed first"));
+        ObjectNode object = manifest.object().deepCopy();
+        String namespace = resource.namespaced() ? namespaceOf(object) : null;
+        if (manifest.name().isEmpty()) {
+            throw new IllegalArgumentException("from " + object.path("metadata").path("generateName").asText()
+                    + ": cannot use generate name with apply");
+        }
+        String path = resource.objectPath(namespace, manifest.name());
+        if (options.serverSide()) {
+            return serverSideApply(manifest, object, path, options);
+        }
+        ObjectNode modified = LastAppliedConfiguration.modified(object);
+        Connection.Answer live = connection.exchange(Connection.Request.get(path));
+        if (live.code() == 404) {
+            return create(manifest, resource, namespace, modified, options);
+        }
+        if (live.code() != 200) {
+            throw ApiException.ofAnswer(live).withSource("retrieving current configuration of:\n"
+                    + describe(resource, namespace, manifest.name()) + "\nfrom server for:", manifest.source());
+        }
+        JsonNode current = live.json();
+        if (LastAppliedConfiguration.original(current) == null) {
+            warnings.println("Warning: resource " + resource.plural() + "/" + manifest.name()
+                    + " is missing the " + LastAppliedConfiguration.ANNOTATION + " annotation which is required by "
+                    + "jctl apply. jctl apply should only be used on resources created declaratively by either "
+                    + "kubectl create --save-config or jctl apply. The missing annotation will be patched "
+                    + "automatically.");
+            warnings.flush();
+        }
+        return patch(manifest, resource, namespace, path, modified, current, options);
+    }
+
+    /** Fills in the namespace as kubectl's builder does, refusing one that contradicts {@code -n}. */
+    private String namespaceOf(ObjectNode object) {
+        ObjectNode metadata = object.withObjectProperty("metadata");
+        String given = metadata.path("namespace").asText("");
+        if (given.isEmpty()) {
+            metadata.put("namespace", connection.namespace());
+            return connection.namespace();
+        }
+        if (connection.namespaceEnforced() && !given.equals(connection.namespace())) {
+            throw new IllegalArgumentException("the namespace from the provided object \"" + given
+                    + "\" does not match the namespace \"" + connection.namespace() + "\". You must pass '--namespace="
+                    + given + "' to perform this operation.");
+        }
+        return given;
+    }
+
+    private ApplyResult create(Manifest manifest, ApiResource resource, String namespace, ObjectNode body,
+                               ApplyOptions options) {
+        // kubectl prunes nulls after computing the annotation, so the annotation keeps them and the object not.
+        ObjectNode object = (ObjectNode) Nulls.pruned(body);
+        if (options.dryRun() == DryRun.CLIENT) {
+            return ApplyResult.success(manifest, null, object, "created");
+        }
+        try {
+            JsonNode created = connection.send(new Connection.Request("POST",
+                    resource.collectionPath(namespace) + writeQuery(options), "application/json",
+                    object.toString(), "application/json"));
+            return ApplyResult.success(manifest, null, created, "created");
+        } catch (ApiException e) {
+            throw e.withSource("creating", manifest.source());
+        }
+    }
+
+    private ApplyResult patch(Manifest manifest, ApiResource resource, String namespace, String path,
+                              ObjectNode modified, JsonNode live, ApplyOptions options) {
+        JsonNode current = live;
+        for (int attempt = 0; ; attempt++) {
+            ThreeWayPatch.Computed computed = patches.compute(resource, original(current), modified, current,
+                    options.overwrite());
+            if (options.dryRun() == DryRun.CLIENT) {
+                // kubectl up to 1.35 says "configured (dry run)" even for no change (1.36 says "unchanged"); the
+                // object is the merged one, as 1.36 shows it, rather than the live one older versions printed.
+                return ApplyResult.success(manifest, current,
+                        computed.isEmpty() ? current : computed.applyTo(current), "configured");
+            }
+            if (computed.isEmpty()) {
+                return ApplyResult.success(manifest, current, current, "unchanged");
+            }
+            Connection.Answer answer = connection.exchange(new Connection.Request("PATCH", path + writeQuery(options),
+                    computed.type().contentType(), GoJson.compact(computed.patch()), "application/json"));
+            if (answer.code() >= 200 && answer.code() < 300) {
+                return ApplyResult.success(manifest, current, answer.json(), "configured");
+            }
+            ApiException error = ApiException.ofAnswer(answer);
+            if (error.isConflict() && attempt < MAX_CONFLICT_RETRIES) {
+                // kubectl's Patcher: the first retry is immediate, later ones back off.
+                if (attempt >= 1) {
+                    pause(CONFLICT_BACKOFF);
+                }
+                current = connection.get(path);
+                continue;
+            }
+            if ((error.isConflict() || error.isInvalid()) && options.force()) {
+                return deleteAndCreate(manifest, resource, path, modified, current, options);
+            }
+            throw error.withSource("patching", manifest.source()).withSource("applying patch:\n"
+                    + GoJson.compact(computed.patch()) + "\nto:\n" + describe(resource, namespace,
+                    manifest.name()) + "\nfor:", manifest.source());
+        }
+    }
+
+    /** {@code --force}: the object is replaced; if the new one is refused, the old one is put back. */
+    private ApplyResult deleteAndCreate(Manifest manifest, ApiResource resource, String path, ObjectNode modified,
+                                        JsonNode current, ApplyOptions options) {
+        connection.send(new Connection.Request("DELETE", path, "application/json",
+                "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Background\"}",
+                "application/json"));
+        Instant deadline = Instant.now().plus(DELETE_TIMEOUT);
+        while (connection.exchange(Connection.Request.get(path)).code() != 404) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalArgumentException("timed out waiting for " + resource.qualifiedPlural() + " \""
+                        + manifest.name() + "\" to be deleted");
+            }
+            pause(Duration.ofMillis(200));
+        }
+        String collection = path.substring(0, path.lastIndexOf('/')) + writeQuery(options);
+        try {
+            JsonNode created = connection.send(new Connection.Request("POST", collection, "application/json",
+                    Nulls.pruned(modified).toString(), "application/json"));
+            return ApplyResult.success(manifest, current, created, "configured");
+        } catch (ApiException e) {
+            ObjectNode restore = current.deepCopy();
+            restore.withObjectProperty("metadata").remove(List.of("resourceVersion", "uid", "creationTimestamp"));
+            connection.send(new Connection.Request("POST", collection, "application/json", restore.toString(),
+                    "application/json"));
+            throw e;
+        }
+    }
+
+    private ApplyResult serverSideApply(Manifest manifest, ObjectNode object, String path, ApplyOptions options) {
+        String query = writeQuery(options) + "&force=" + options.forceConflicts();
+        // Only a server dry run (what diff does) reports the object as it was; a real apply needs no extra read.
+        JsonNode live = null;
+        if (options.dryRun() == DryRun.SERVER) {
+            Connection.Answer answer = connection.exchange(Connection.Request.get(path));
+            live = answer.code() == 200 ? answer.json() : null;
+        }
+        try {
+            JsonNode applied = connection.send(new Connection.Request("PATCH", path + query,
+                    PatchType.APPLY.contentType(), GoJson.compact(object), "application/json"));
+            return ApplyResult.success(manifest, live, applied, "serverside-applied");
+        } catch (ApiException e) {
+            if (e.code() == 415) {
+                throw new IllegalArgumentException("Server-side apply not available on the server: ("
+                        + e.getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private static JsonNode original(JsonNode current) {
+        String text = LastAppliedConfiguration.original(current);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Connection.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new PatchException("the " + LastAppliedConfiguration.ANNOTATION + " annotation is not valid JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String writeQuery(ApplyOptions options) {
+        StringBuilder query = new StringBuilder("?");
+        if (options.dryRun() == DryRun.SERVER) {
+            query.append("dryRun=All&");
+        }
+        query.append("fieldManager=").append(URLEncoder.encode(options.effectiveFieldManager(), StandardCharsets.UTF_8))
+                .append("&fieldValidation=Strict");
+        return query.toString();
+    }
+
+    private static boolean usedLater(Manifest crd, List<Manifest> rest) {
+        JsonNode spec = crd.object().path("spec");
+        String group = spec.path("group").asText();
+        String kind = spec.path("names").path("kind").asText();
+        return rest.stream().anyMatch(m -> m.kind().equals(kind) && m.apiVersion().startsWith(group + "/"));
+    }
+
+    /** Custom resources of a new CRD are only served once it is Established; discovery is then asked again. */
+    private void awaitEstablished(String name, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Connection.Answer answer = connection.exchange(Connection.Request.get(CRD_PATH + name));
+            if (answer.code() == 200 && established(answer.json())) {
+                discovery.invalidate();
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalArgumentException("timed out after " + timeout.toSeconds()
+                        + "s waiting for customresourcedefinition \"" + name + "\" to be Established");
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static boolean established(JsonNode crd) {
+        for (JsonNode condition : crd.path("status").path("conditions")) {
+            if (condition.path("type").asText().equals("Established")
+                    && condition.path("status").asText().equals("True")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** kubectl's {@code info.String()}, which its errors embed. */
+    private static String describe(ApiResource resource, String namespace, String name) {
+        String groupVersion = resource.group() + "/" + resource.version();
+        return "Resource: \"" + groupVersion + ", Resource=" + resource.plural() + "\", GroupVersionKind: \""
+                + groupVersion + ", Kind=" + resource.kind() + "\"\nName: \"" + name + "\", Namespace: \""
+                + (namespace == null ? "" : namespace) + "\"";
+    }
+
+    private void pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.jctl.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.utils.HttpClientUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One cluster as a kubeconfig describes it: fabric8's {@link Config} reads the kubeconfig (token, client
+ * certificate, exec plugins, CA, in-cluster) and its HTTP client carries the credentials; requests themselves are
+ * built here, because kubectl's exact content types and query parameters are what the server acts on.
+ */
+public final class Connection implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String server;
+    private final String namespace;
+    private final boolean namespaceGiven;
+    private final Path cacheDir;
+
+    private Connection(Config config, HttpClient http, String namespace, boolean namespaceGiven, Path cacheDir) {
+        this.http = http;
+        String master = config.getMasterUrl();
+        this.server = master.endsWith("/") ? master.substring(0, master.length() - 1) : master;
+        this.namespace = namespace;
+        this.namespaceGiven = namespaceGiven;
+        this.cacheDir = cacheDir;
+    }
+
+    public static Connection open(ConnectionSettings settings) {
+        Config config = settings.kubeconfig() != null
+                ? Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile())
+                : Config.autoConfigure(settings.context());
+        // kubectl does not retry a failed request; a retry here would hide the server's answer.
+        config.setRequestRetryBackoffLimit(0);
+        boolean given = settings.namespace() != null && !settings.namespace().isEmpty();
+        String namespace = given ? settings.namespace()
+                : config.getNamespace() != null && !config.getNamespace().isEmpty() ? config.getNamespace()
+                : "default";
+        Path cacheDir = settings.cacheDir() != null ? settings.cacheDir()
+                : Path.of(System.getProperty("user.home"), ".kube", "cache");
+        // The factory's builder applies the kubeconfig's TLS material, credentials and interceptors.
+        HttpClient http = HttpClientUtils.getHttpClientFactory().newBuilder(config).build();
+        return new Connection(config, http, namespace, given, cacheDir);
+    }
+
+    /** {@code https://host:port} without a trailing slash. */
+    public String server() {
+        return server;
+    }
+
+    /** The namespace of {@code -n}, else of the kubeconfig context, else {@code default}. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Whether {@code -n} was given, which makes a manifest naming another namespace an error (like kubectl). */
+    public boolean namespaceEnforced() {
+        return namespaceGiven;
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** A JSON GET; throws {@link ApiException} for any non-2xx answer. */
+    public JsonNode get(String pathAndQuery) {
+        return send(Request.get(pathAndQuery));
+    }
+
+    public JsonNode send(Request request) {
+        Answer answer = exchange(request);
+        if (answer.code() < 200 || answer.code() > 299) {
+            throw ApiException.of(answer.code(), answer.json(), answer.body());
+        }
+        return answer.json();
+    }
+
+    /** Sends the request and returns whatever came back, errors included. */
+    public Answer exchange(Request request) {
+        HttpRequest.Builder builder = http.newHttpRequestBuilder().uri(URI.create(server + request.pathAndQuery()));
+        if (request.accept() != null) {
+            builder.header("Accept", request.accept());
+        }
+        if (request.body() != null) {
+            builder.method(request.method(), request.contentType(), request.body());
+        } else if (!request.method().equals("GET")) {
+            builder.method(request.method(), "application/json", "");
+        }
+        try {
+            HttpResponse<String> response = http.sendAsync(builder.build(), String.class).get();
+            return new Answer(response.code(), response.body() == null ? "" : response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new KubernetesClientException("cannot reach " + server + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /** An HTTP request to the API server; {@code body} null for none. */
+    public record Request(String method, String pathAndQuery, String contentType, String body, String accept) {
+        public static Request get(String pathAndQuery) {
+            return new Request("GET", pathAndQuery, null, null, "application/json");
+        }
+
+        public Request withAccept(String value) {
+            return new Request(method, pathAndQuery, contentType, body, value);
+        }
+    }
+
+    /** A response: its status code and body text, parsed as JSON on demand. */
+    public record Answer(int code, String body) {
+        public JsonNode json() {
+            String trimmed = body.strip();
+            if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+                return null;
+            }
+            try {
+                return JSON.readTree(trimmed);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the server's answer is not JSON: " + e.getMessage(), e);
+            }
+        }
+    }
+}

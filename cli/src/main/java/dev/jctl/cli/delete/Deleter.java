@@ -1,0 +1,199 @@
+package dev.jctl.cli.delete;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.cli.apply.ApplyOrder;
+import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.ApiResource;
+import dev.jctl.cli.client.Connection;
+import dev.jctl.cli.client.Discovery;
+import dev.jctl.diff.io.Manifest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * {@code delete}: removes objects named by manifests, by name or by label selector, with kubectl's
+ * DeleteOptions ({@code propagationPolicy}, {@code gracePeriodSeconds}), then optionally waits until they are
+ * gone (finalizers done), which kubectl does by default.
+ */
+public final class Deleter {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Connection connection;
+    private final Discovery discovery;
+
+    public Deleter(Connection connection, Discovery discovery) {
+        this.connection = connection;
+        this.discovery = discovery;
+    }
+
+    /** {@code --cascade}: what happens to the objects this one owns. */
+    public enum Cascade {
+        BACKGROUND("Background"), FOREGROUND("Foreground"), ORPHAN("Orphan");
+
+        private final String policy;
+
+        Cascade(String policy) {
+            this.policy = policy;
+        }
+
+        /** kubectl's values, including the deprecated true (background) and false (orphan). */
+        public static Cascade parse(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "background", "true" -> BACKGROUND;
+                case "foreground" -> FOREGROUND;
+                case "orphan", "false" -> ORPHAN;
+                default -> throw new IllegalArgumentException("invalid cascade value (" + value
+                        + "). Must be \"background\", \"foreground\", or \"orphan\"");
+            };
+        }
+    }
+
+    /**
+     * @param gracePeriodSeconds negative to leave it to the object's own
+     * @param waitTimeout        null not to wait
+     */
+    public record Options(Cascade cascade, int gracePeriodSeconds, boolean ignoreNotFound, Duration waitTimeout) {
+    }
+
+    /** One object to delete; {@code source} names the file it came from, null when named on the command line. */
+    public record Target(ApiResource resource, String namespace, String name, String source) {
+        String path() {
+            return resource.objectPath(namespace, name);
+        }
+
+        /** {@code deployment.apps "web"}, as kubectl's delete output names objects. */
+        public String describe() {
+            return resource.qualifiedKind() + " \"" + name + "\"";
+        }
+    }
+
+    /** A deleted object, or the message of why it was not. */
+    public record Result(Target target, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /** The objects of manifests, in deletion order (reverse of apply order). */
+    public List<Target> targetsOf(List<Manifest> manifests) {
+        List<Target> targets = new ArrayList<>();
+        for (Manifest m : ApplyOrder.forDelete(manifests)) {
+            ApiResource resource = discovery.forKind(m.apiVersion(), m.kind()).orElseThrow(
+                    () -> new IllegalArgumentException("resource mapping not found for name: \"" + m.name()
+                            + "\" namespace: \"" + m.namespace() + "\" from \"" + m.source()
+                            + "\": no matches for kind \"" + m.kind() + "\" in version \"" + m.apiVersion() + "\""));
+            String namespace = null;
+            if (resource.namespaced()) {
+                namespace = m.namespace().isEmpty() ? connection.namespace() : m.namespace();
+                if (connection.namespaceEnforced() && !namespace.equals(connection.namespace())) {
+                    throw new IllegalArgumentException("the namespace from the provided object \"" + namespace
+                            + "\" does not match the namespace \"" + connection.namespace()
+                            + "\". You must pass '--namespace=" + namespace + "' to perform this operation.");
+                }
+            }
+            targets.add(new Target(resource, namespace, m.name(), m.source()));
+        }
+        return targets;
+    }
+
+    /** Named objects of one type ({@code TYPE NAME...}). */
+    public List<Target> targetsNamed(String type, List<String> names) {
+        ApiResource resource = resolve(type);
+        String namespace = resource.namespaced() ? connection.namespace() : null;
+        return names.stream().map(n -> new Target(resource, namespace, n, null)).toList();
+    }
+
+    /** The objects of one type that match a label selector, in the namespace (or all with {@code allNamespaces}). */
+    public List<Target> targetsSelected(String type, String selector, boolean allNamespaces) {
+        ApiResource resource = resolve(type);
+        String namespace = resource.namespaced() && !allNamespaces ? connection.namespace() : null;
+        String path = resource.collectionPath(namespace)
+                + (selector == null ? "" : "?labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+        List<Target> targets = new ArrayList<>();
+        for (JsonNode item : connection.get(path).path("items")) {
+            JsonNode metadata = item.path("metadata");
+            targets.add(new Target(resource, resource.namespaced() ? metadata.path("namespace").asText() : null,
+                    metadata.path("name").asText(), null));
+        }
+        return targets;
+    }
+
+    private ApiResource resolve(String type) {
+        return discovery.resolve(type).orElseThrow(() -> new IllegalArgumentException(
+                "the server doesn't have a resource type \"" + type + "\""));
+    }
+
+    /** Deletes every target, reporting each as it goes, then waits for all deleted ones to be gone. */
+    public List<Result> delete(List<Target> targets, Options options, Consumer<Result> listener) {
+        List<Result> results = new ArrayList<>();
+        List<Deleted> deleted = new ArrayList<>();
+        for (Target target : targets) {
+            Result result;
+            try {
+                JsonNode answer = connection.send(new Connection.Request("DELETE", target.path(), "application/json",
+                        body(options), "application/json"));
+                deleted.add(new Deleted(target, answer.path("metadata").path("uid").asText("")));
+                result = new Result(target, null);
+            } catch (ApiException e) {
+                if (e.isNotFound() && options.ignoreNotFound()) {
+                    continue;
+                }
+                result = new Result(target, (target.source() == null ? e : e.withSource("deleting", target.source()))
+                        .kubectlMessage());
+            }
+            results.add(result);
+            listener.accept(result);
+        }
+        if (options.waitTimeout() != null) {
+            awaitGone(deleted, options.waitTimeout());
+        }
+        return results;
+    }
+
+    private record Deleted(Target target, String uid) {
+    }
+
+    private static String body(Options options) {
+        ObjectNode body = Connection.JSON.createObjectNode();
+        body.put("kind", "DeleteOptions").put("apiVersion", "v1");
+        if (options.gracePeriodSeconds() >= 0) {
+            body.put("gracePeriodSeconds", options.gracePeriodSeconds());
+        }
+        body.put("propagationPolicy", options.cascade().policy);
+        return body.toString();
+    }
+
+    /** Gone means not found, or found with another uid (re-created since). */
+    private void awaitGone(List<Deleted> deleted, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (Deleted d : deleted) {
+            while (true) {
+                Connection.Answer answer = connection.exchange(Connection.Request.get(d.target().path()));
+                if (answer.code() == 404 || answer.code() == 200
+                        && !answer.json().path("metadata").path("uid").asText("").equals(d.uid())) {
+                    break;
+                }
+                if (answer.code() != 200) {
+                    throw ApiException.ofAnswer(answer);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalArgumentException("timed out waiting for the condition on "
+                            + d.target().resource().qualifiedPlural() + "/" + d.target().name());
+                }
+                try {
+                    Thread.sleep(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for deletion", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jctl.cli.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.jctl.diff.io.Manifest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where -f reads from: files, directories (with -R), URLs and standard input, all parsed before applying. */
+class ManifestSourcesTest {
+    private static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\n";
+
+    @TempDir
+    Path dir;
+
+    private static List<String> names(List<Manifest> manifests) {
+        return manifests.stream().map(m -> m.source().replaceAll(".*/", "") + ":" + m.name()).toList();
+    }
+
+    @Test
+    void directoriesGiveTheirManifestFilesInLexicalOrderAndSubdirectoriesOnlyWithRecursive() throws IOException {
+        Files.writeString(dir.resolve("b.yaml"), CM.formatted("b"));
+        Files.writeString(dir.resolve("a.yml"), CM.formatted("a"));
+        Files.writeString(dir.resolve("c.json"), "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}");
+        Files.writeString(dir.resolve("README.md"), "# not a manifest");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/d.yaml"), CM.formatted("d"));
+        ManifestSources sources = new ManifestSources(new ByteArrayInputStream(new byte[0]));
+
+        assertEquals(List.of("a.yml:a", "b.yaml:b", "c.json:c"), names(sources.read(List.of(dir.toString()), false)));
+        assertEquals(List.of("a.yml:a", "b.yaml:b", "c.json:c", "d.yaml:d"),
+                names(sources.read(List.of(dir.toString()), true)));
+    }
+
+    @Test
+    void standardInputIsNamedStdin() {
+        ManifestSources sources = new ManifestSources(new ByteArrayInputStream(
+                (CM.formatted("x") + "---\n" + CM.formatted("y")).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("STDIN:x", "STDIN:y"), names(sources.read(List.of("-"), false)));
+    }
+
+    @Test
+    void urlsAreDownloaded() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/app.yaml", exchange -> {
+            byte[] body = CM.formatted("remote").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/app.yaml";
+            List<Manifest> manifests = new ManifestSources(new ByteArrayInputStream(new byte[0]))
+                    .read(List.of(url), false);
+            assertEquals("remote", manifests.get(0).name());
+            assertEquals(url, manifests.get(0).source());
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> new ManifestSources(new ByteArrayInputStream(new byte[0]))
+                            .read(List.of(url.replace("app", "nope")), false));
+            assertEquals("unable to read URL \"" + url.replace("app", "nope")
+                    + "\", server reported 404 Not Found, status code=404", missing.getMessage());
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aMissingPathIsNamedLikeKubectlNamesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ManifestSources(new ByteArrayInputStream(new byte[0]))
+                        .read(List.of(dir.resolve("nope.yaml").toString()), false));
+        assertEquals("the path \"" + dir.resolve("nope.yaml") + "\" does not exist", e.getMessage());
+    }
+}
