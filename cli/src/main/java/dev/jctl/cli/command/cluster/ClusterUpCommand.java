@@ -1,5 +1,6 @@
 package dev.jctl.cli.command.cluster;
 
+import dev.jctl.cli.command.GlobalOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,6 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Foreground.run(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return Foreground.run(options, GlobalOptions.of(spec).kubeconfig(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -3,6 +3,7 @@ package dev.jctl.cli.command.cluster;
 import dev.jctl.runtime.ClusterRuntime;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,7 +15,7 @@ final class Foreground {
     private Foreground() {
     }
 
-    static int run(ClusterOptions options, PrintWriter out, PrintWriter err) {
+    static int run(ClusterOptions options, Path kubeconfig, PrintWriter out, PrintWriter err) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -22,19 +23,19 @@ final class Foreground {
             awaitQuietly(stopped);
         }, "jctl-cluster-shutdown"));
         try {
-            return serve(options, out, err, stop);
+            return serve(options, kubeconfig, out, err, stop);
         } finally {
             stopped.countDown();
         }
     }
 
-    /** Runs the cluster until {@code stop} opens; returns the exit code. */
-    static int serve(ClusterOptions options, PrintWriter out, PrintWriter err, CountDownLatch stop) {
+    /** Runs the cluster until {@code stop} opens; returns the exit code. A null kubeconfig merges into the user's. */
+    static int serve(ClusterOptions options, Path kubeconfig, PrintWriter out, PrintWriter err, CountDownLatch stop) {
         ClusterRuntime runtime;
         try {
             runtime = ClusterRuntime.start(ClusterRuntime.Options.of(options.dataDir)
                     .withPort(options.port)
-                    .withKubeconfig(options.kubeconfig)
+                    .withKubeconfig(kubeconfig)
                     .withStorage(options.storage, options.etcdEndpoints));
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());

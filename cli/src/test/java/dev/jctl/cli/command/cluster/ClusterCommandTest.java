@@ -1,5 +1,6 @@
 package dev.jctl.cli.command.cluster;
 
+import dev.jctl.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,11 +29,12 @@ class ClusterCommandTest {
     void upPrintsReadyWritesTheKubeconfigAndStopsOnRequest() throws Exception {
         ClusterOptions options = new ClusterOptions();
         new CommandLine(options).parseArgs("--data-dir", dir.resolve("data").toString(), "--port", "0",
-                "--kubeconfig", dir.resolve("kubeconfig").toString(), "--storage", "memory");
+                "--storage", "memory");
         StringWriter out = new StringWriter();
         CountDownLatch stop = new CountDownLatch(1);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> Foreground.serve(options, new PrintWriter(out, true), new PrintWriter(new StringWriter()), stop));
+                () -> Foreground.serve(options, dir.resolve("kubeconfig"), new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter()), stop));
         String line = awaitLine(out);
         Matcher m = Pattern.compile("jctl cluster ready at https://127\\.0\\.0\\.1:(\\d+) \\(kubeconfig (.+)\\)")
                 .matcher(line);
@@ -54,9 +56,9 @@ class ClusterCommandTest {
     @Test
     void badOptionsFailWithAnErrorLine() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ClusterCommand());
+        CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("apiserver", "--data-dir", dir.toString(), "--port", "0", "--kubeconfig",
+        int code = cli.execute("cluster", "apiserver", "--data-dir", dir.toString(), "--port", "0", "--kubeconfig",
                 dir.resolve("kubeconfig").toString(), "--storage", "floppy");
         assertEquals(1, code);
         assertTrue(err.toString().startsWith("error: unknown storage 'floppy'"), err.toString());
