@@ -30,6 +30,19 @@ public final class Applier {
     static final int MAX_CONFLICT_RETRIES = 5;
     private static final Duration CONFLICT_BACKOFF = Duration.ofSeconds(1);
     private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
+    /** kubectl's advice after a server-side apply conflict, word for word. */
+    private static final String SERVER_SIDE_CONFLICT_HELP = """
+            Please review the fields above--they currently have other managers. Here
+            are the ways you can resolve this warning:
+            * If you intend to manage all of these fields, please re-run the apply
+              command with the `--force-conflicts` flag.
+            * If you do not intend to manage all of the fields, please edit your
+              manifest to remove references to the fields that should keep their
+              current managers.
+            * You may co-own fields by updating your manifest to match the existing
+              value; in this case, you'll become the manager if the other manager(s)
+              stop managing the field (remove it from their configuration).
+            See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts""";
     private static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/";
 
     private final Connection connection;
@@ -234,6 +247,10 @@ public final class Applier {
             if (e.code() == 415) {
                 throw new IllegalArgumentException("Server-side apply not available on the server: ("
                         + e.getMessage() + ")");
+            }
+            if (e.code() == 409) {
+                // kubectl wraps the Status in a plain error here, so it prints as "error: ..." not "Error from server".
+                throw new IllegalArgumentException(e.getMessage() + "\n" + SERVER_SIDE_CONFLICT_HELP);
             }
             throw e;
         }

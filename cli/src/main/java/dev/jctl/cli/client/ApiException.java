@@ -41,11 +41,6 @@ public final class ApiException extends RuntimeException {
         return reason;
     }
 
-    /** The Status object, or null. */
-    public JsonNode status() {
-        return status;
-    }
-
     public boolean isNotFound() {
         return code == 404;
     }

@@ -10,20 +10,4 @@ import java.nio.file.Path;
  * @param cacheDir where discovery is cached; null for the default ({@code ~/.kube/cache}, like kubectl)
  */
 public record ConnectionSettings(Path kubeconfig, String context, String namespace, Path cacheDir) {
-
-    public static ConnectionSettings defaults() {
-        return new ConnectionSettings(null, null, null, null);
-    }
-
-    public ConnectionSettings withKubeconfig(Path file) {
-        return new ConnectionSettings(file, context, namespace, cacheDir);
-    }
-
-    public ConnectionSettings withNamespace(String ns) {
-        return new ConnectionSettings(kubeconfig, context, ns, cacheDir);
-    }
-
-    public ConnectionSettings withCacheDir(Path dir) {
-        return new ConnectionSettings(kubeconfig, context, namespace, dir);
-    }
 }

@@ -88,16 +88,18 @@ public final class Getter {
         return document != null && "Table".equals(document.path("kind").asText());
     }
 
-    /** List items come without apiVersion and kind; kubectl's printers fill them in. */
+    /**
+     * The object as kubectl get prints it: apiVersion and kind filled in (list items come without them), and
+     * managedFields left out, as kubectl does for every printer unless asked with --show-managed-fields.
+     */
     private static JsonNode typed(ApiResource resource, JsonNode item) {
-        if (item.has("kind") && item.has("apiVersion")) {
-            return item;
-        }
-        ObjectNode copy = item.deepCopy();
-        ObjectNode typed = copy.objectNode();
+        ObjectNode typed = Connection.JSON.createObjectNode();
         typed.put("apiVersion", resource.apiVersion());
         typed.put("kind", resource.kind());
-        typed.setAll(copy);
+        typed.setAll((ObjectNode) item.deepCopy());
+        if (typed.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields");
+        }
         return typed;
     }
 

@@ -276,4 +276,17 @@ class ApplierTest {
                 server.requests().stream().map(r -> r.method() + " " + r.path()).toList());
         assertEquals(4, server.discoveryRequests(), "discovery is read again once the CRD is established");
     }
+
+    @Test
+    void aServerSideApplyConflictExplainsTheWaysOutLikeKubectl() {
+        server.reply("PATCH " + CM_PATH, 409, FakeApiServer.status(409, "Conflict",
+                "Apply failed with 1 conflict: conflict with \"other\": .data.color"));
+
+        ApplyResult result = apply(CONFIG_MAP, ApplyOptions.defaults().withServerSide(true, false)).get(0);
+
+        assertTrue(result.error().startsWith("error: Apply failed with 1 conflict: conflict with \"other\": "
+                + ".data.color\nPlease review the fields above--they currently have other managers."), result.error());
+        assertTrue(result.error().endsWith("server-side-apply/#conflicts"), result.error());
+        assertEquals("fieldManager=kubectl&fieldValidation=Strict&force=false", server.requests().get(0).query());
+    }
 }

@@ -45,8 +45,8 @@ class ManifestSourcesTest {
     @Test
     void standardInputIsNamedStdin() {
         ManifestSources sources = new ManifestSources(new ByteArrayInputStream(
-                (CM.formatted("x") + "---\n" + CM.formatted("y")).getBytes(StandardCharsets.UTF_8)));
-        assertEquals(List.of("STDIN:x", "STDIN:y"), names(sources.read(List.of("-"), false)));
+                (CM.formatted("one") + "---\n" + CM.formatted("two")).getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("STDIN:one", "STDIN:two"), names(sources.read(List.of("-"), false)));
     }
 
     @Test
