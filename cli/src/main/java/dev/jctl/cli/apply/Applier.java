@@ -111,17 +111,19 @@ public final class Applier {
         if (options.serverSide()) {
             return serverSideApply(manifest, object, path, options);
         }
-        ObjectNode modified = LastAppliedConfiguration.modified(object);
         Connection.Answer live = connection.exchange(Connection.Request.get(path));
         if (live.code() == 404) {
-            return create(manifest, resource, namespace, modified, options);
+            return create(manifest, resource, namespace,
+                    options.annotate() ? LastAppliedConfiguration.modified(object) : object, options);
         }
         if (live.code() != 200) {
             throw ApiException.ofAnswer(live).withSource("retrieving current configuration of:\n"
                     + describe(resource, namespace, manifest.name()) + "\nfrom server for:", manifest.source());
         }
         JsonNode current = live.json();
-        if (LastAppliedConfiguration.original(current) == null) {
+        ObjectNode modified = options.annotate() ? LastAppliedConfiguration.modified(object)
+                : LastAppliedConfiguration.unannotated(object);
+        if (options.annotate() && LastAppliedConfiguration.original(current) == null) {
             warnings.println("Warning: resource " + resource.plural() + "/" + manifest.name()
                     + " is missing the " + LastAppliedConfiguration.ANNOTATION + " annotation which is required by "
                     + "jctl apply. jctl apply should only be used on resources created declaratively by either "

@@ -28,7 +28,7 @@ public final class Differ {
     public Outcome diff(List<Manifest> manifests, ApplyOptions options) {
         List<ObjectPair> pairs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        applier.apply(manifests, options.withDryRun(DryRun.SERVER), result -> {
+        applier.apply(manifests, options.withDryRun(DryRun.SERVER).withoutAnnotation(), result -> {
             if (result.failed()) {
                 errors.add(result.error());
             } else {

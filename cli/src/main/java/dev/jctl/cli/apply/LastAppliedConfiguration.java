@@ -27,6 +27,11 @@ public final class LastAppliedConfiguration {
         return withAnnotation(manifest, of(manifest));
     }
 
+    /** kubectl's GetModifiedConfiguration without annotating: the manifest minus any last-applied annotation. */
+    public static ObjectNode unannotated(ObjectNode manifest) {
+        return withAnnotation(manifest, null);
+    }
+
     /** The annotation of a live object, or null when it has none. */
     public static String original(JsonNode live) {
         JsonNode value = live.path("metadata").path("annotations").get(ANNOTATION);
