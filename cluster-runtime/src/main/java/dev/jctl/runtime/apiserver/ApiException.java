@@ -62,9 +62,13 @@ public final class ApiException extends RuntimeException {
                 + " \"" + name + "\": " + why, group, resource, name, List.of());
     }
 
-    /** {@code kind} here is the Kind (e.g. ConfigMap), as upstream's NewInvalid words it. */
+    /**
+     * {@code kind} here is the Kind (e.g. ConfigMap); the message names it with its group
+     * ({@code Deployment.apps "web" is invalid: ...}), as upstream's NewInvalid words it.
+     */
     public static ApiException invalid(String group, String kind, String name, List<Cause> causes) {
-        StringBuilder message = new StringBuilder(kind).append(" \"").append(name).append("\" is invalid: ");
+        StringBuilder message = new StringBuilder(qualified(kind, group)).append(" \"").append(name)
+                .append("\" is invalid: ");
         if (causes.size() == 1) {
             Cause c = causes.get(0);
             message.append(c.field()).append(": ").append(c.message());

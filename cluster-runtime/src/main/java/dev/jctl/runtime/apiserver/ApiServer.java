@@ -2,7 +2,9 @@ package dev.jctl.runtime.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.crd.CrdController;
 import dev.jctl.runtime.apiserver.discovery.Discovery;
+import dev.jctl.runtime.apiserver.metrics.RequestMetrics;
 import dev.jctl.runtime.apiserver.protobuf.KubeProtobuf;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 import dev.jctl.runtime.apiserver.rest.ApiRequest;
@@ -39,7 +41,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The HTTPS front of the API server on Vert.x: bearer-token authentication, the 3 MiB body limit, the
- * non-resource endpoints (version, health, discovery, OpenAPI) and the resource router, whose storage calls run
+ * non-resource endpoints (version, health, discovery, OpenAPI, metrics) and the resource router, whose storage calls run
  * on Vert.x worker threads because stores block.
  */
 public final class ApiServer implements AutoCloseable {
@@ -57,7 +59,9 @@ public final class ApiServer implements AutoCloseable {
     private final Discovery discovery;
     private final OpenApi openApi;
     private final TableConverter tables;
+    private final RequestMetrics metrics = new RequestMetrics();
     private final ScheduledExecutorService timers;
+    private final CrdController crds;
     private HttpServer server;
 
     public ApiServer(Storage storage, KindRegistry registry, TlsMaterial tls, BearerToken token,
@@ -74,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
         });
         Clock clock = Clock.systemUTC();
         this.router = new ResourceRouter(new ObjectStore(storage), registry, clock, timers, bookmarkInterval);
+        this.crds = CrdController.start(storage, registry, clock);
         this.discovery = new Discovery(registry);
         this.openApi = new OpenApi(registry);
         this.tables = new TableConverter(clock);
@@ -108,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        crds.close();
         timers.shutdownNow();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -156,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void dispatch(HttpServerRequest request, byte[] body) {
         HttpServerResponse response = request.response();
+        long started = System.nanoTime();
         try {
             Optional<RequestTarget> target = paths.resolve(request.path());
             if (target.isEmpty()) {
@@ -167,16 +174,21 @@ public final class ApiServer implements AutoCloseable {
                 body = Json.bytes(KubeProtobuf.toJson(body));
                 contentType = MediaTypes.JSON;
             }
-            ApiRequest api = new ApiRequest(request.method().name(), target.get(), query(request), contentType, body);
+            ApiRequest api = new ApiRequest(request.method().name(), target.get(), query(request), contentType, body,
+                    request.getHeader("User-Agent"));
+            boolean watch = ResourceRouter.isWatch(api);
+            response.endHandler(v -> metrics.observe(api, watch, response.getStatusCode(),
+                    System.nanoTime() - started));
             String table = MediaTypes.tableVersion(request.getHeader("Accept"));
             UnaryOperator<JsonNode> render = render(api, table);
-            if (ResourceRouter.isWatch(api)) {
+            if (watch) {
                 HttpEventSink sink = new HttpEventSink(response);
                 router.watch(api, sink, render);
                 sink.open();
                 return;
             }
             Reply reply = router.handle(api);
+            reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
             JsonNode out = reply.body();
             boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
                     || api.target().kind().listKind().equals(out.path("kind").asText());
@@ -237,6 +249,11 @@ public final class ApiServer implements AutoCloseable {
             throw ApiException.methodNotAllowed();
         }
         switch (path) {
+            case "/metrics" -> {
+                response.putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").setStatusCode(200)
+                        .end(metrics.exposition());
+                return;
+            }
             case "/healthz", "/livez", "/readyz" -> {
                 response.putHeader("Content-Type", "text/plain; charset=utf-8").setStatusCode(200).end("ok");
                 return;
@@ -263,8 +280,8 @@ public final class ApiServer implements AutoCloseable {
             default -> {
             }
         }
-        if (path.startsWith("/openapi/v3")) {
-            json(response, 200, openApi.document(path.substring("/openapi/v3".length())));
+        if (OpenApi.handles(path)) {
+            openApi.serve(request);
             return;
         }
         String[] segments = path.replaceAll("^/+|/+$", "").split("/");

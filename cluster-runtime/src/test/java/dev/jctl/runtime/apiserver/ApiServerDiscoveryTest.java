@@ -109,7 +109,7 @@ class ApiServerDiscoveryTest {
     void openApiV3IndexPointsAtOneDocumentPerGroupVersion() {
         JsonNode index = cluster.get("/openapi/v3").body();
         String url = index.path("paths").path("apis/apps/v1").path("serverRelativeURL").asText();
-        assertEquals("/openapi/v3/apis/apps/v1", url);
+        assertTrue(url.matches("/openapi/v3/apis/apps/v1\\?hash=[0-9A-F]{128}"), url);
         JsonNode doc = cluster.get(url).body();
         JsonNode patch = doc.path("paths").path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}").path("patch");
         assertEquals("Deployment", patch.path("x-kubernetes-group-version-kind").path("kind").asText());

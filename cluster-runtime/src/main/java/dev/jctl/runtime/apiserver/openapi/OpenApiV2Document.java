@@ -62,12 +62,13 @@ public final class OpenApiV2Document {
             String listSchema = catalog.schemaName(k.group(), k.version(), k.listKind()).orElse(null);
             if (schema == null) {
                 schema = OpenApiV3Documents.customResourceSchemaName(k);
-                definitions.put(schema, OpenApiV3Documents.customResourceSchema(k));
+                definitions.put(schema, toV2Schema(OpenApiV3Documents.customResourceSchema(k)));
+                roots.add(OpenApiV3Documents.OBJECT_META);
             }
             operations.paths(k, schema, listSchema).forEach((path, ops) -> {
                 ObjectNode item = paths.putObject(path);
                 for (Operation op : ops) {
-                    item.set(op.method(), operation(op));
+                    item.set(op.method(), operation(op, k.custom() != null));
                     if (op.body() != null) {
                         roots.add(op.body());
                     }
@@ -90,10 +91,10 @@ public final class OpenApiV2Document {
         return doc;
     }
 
-    private static ObjectNode operation(Operation op) {
+    private static ObjectNode operation(Operation op, boolean customResource) {
         ObjectNode node = NODES.objectNode();
         ArrayNode consumes = node.putArray("consumes");
-        (op.patch() ? Operation.PATCH_TYPES : List.of("*/*")).forEach(consumes::add);
+        (op.patch() ? Operation.patchTypes(customResource) : List.of("*/*")).forEach(consumes::add);
         node.putArray("produces").add("application/json").add("application/yaml");
         node.putArray("schemes").add("https");
         node.put("operationId", op.operationId());

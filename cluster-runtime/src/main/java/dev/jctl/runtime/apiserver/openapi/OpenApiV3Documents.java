@@ -21,6 +21,18 @@ import java.util.function.Supplier;
  */
 public final class OpenApiV3Documents {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** What every custom resource's metadata refers to. */
+    static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+    private static final String API_VERSION_DOC = "APIVersion defines the versioned schema of this representation"
+            + " of an object. Servers should convert recognized schemas to the latest internal value, and may reject"
+            + " unrecognized values. More info:"
+            + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources";
+    private static final String KIND_DOC = "Kind is a string value representing the REST resource this object"
+            + " represents. Servers may infer this from the endpoint the client submits requests to. Cannot be"
+            + " updated. In CamelCase. More info:"
+            + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
+    private static final String METADATA_DOC = "Standard object's metadata. More info:"
+            + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
 
     private final KindRegistry registry;
     private final Supplier<SchemaCatalog> catalogs;
@@ -82,11 +94,12 @@ public final class OpenApiV3Documents {
             if (schema == null) {
                 schema = customResourceSchemaName(k);
                 schemas.set(schema, customResourceSchema(k));
+                roots.add(OBJECT_META);
             }
             operations.paths(k, schema, listSchema).forEach((path, ops) -> {
                 ObjectNode item = paths.putObject(path);
                 for (Operation op : ops) {
-                    item.set(op.method(), operation(op));
+                    item.set(op.method(), operation(op, k.custom() != null));
                     addRoots(op, roots);
                 }
                 item.set("parameters", pathParameters(path));
@@ -122,7 +135,7 @@ public final class OpenApiV3Documents {
         return out;
     }
 
-    private static ObjectNode operation(Operation op) {
+    private static ObjectNode operation(Operation op, boolean customResource) {
         ObjectNode node = NODES.objectNode();
         node.put("operationId", op.operationId());
         ArrayNode parameters = node.putArray("parameters");
@@ -133,7 +146,7 @@ public final class OpenApiV3Documents {
         }
         if (op.body() != null) {
             ObjectNode content = node.putObject("requestBody").put("required", true).putObject("content");
-            for (String type : op.patch() ? Operation.PATCH_TYPES : List.of("*/*")) {
+            for (String type : op.patch() ? Operation.patchTypes(customResource) : List.of("*/*")) {
                 content.putObject(type).putObject("schema").put("$ref", SchemaRefs.V3_PREFIX + op.body());
             }
         }
@@ -179,10 +192,23 @@ public final class OpenApiV3Documents {
         return name.append(k.version()).append('.').append(k.kind()).toString();
     }
 
-    /** A kind with no built-in schema: any object, so that explain and validation accept what it holds. */
+    /**
+     * A custom resource's schema as apiextensions-apiserver publishes it: the CRD version's openAPIV3Schema with
+     * apiVersion, kind and metadata (ObjectMeta) filled in. A kind that has no schema gets any object, so that
+     * explain and validation accept what it holds.
+     */
     static ObjectNode customResourceSchema(KindInfo k) {
-        ObjectNode schema = NODES.objectNode().put("type", "object");
-        schema.put("x-kubernetes-preserve-unknown-fields", true);
+        ObjectNode schema;
+        if (k.custom() != null && k.custom().schema() != null && k.custom().schema().isObject()) {
+            schema = (ObjectNode) k.custom().schema().deepCopy();
+            ObjectNode properties = schema.withObjectProperty("properties");
+            properties.putObject("apiVersion").put("type", "string").put("description", API_VERSION_DOC);
+            properties.putObject("kind").put("type", "string").put("description", KIND_DOC);
+            properties.set("metadata", SchemaRefs.ref(OBJECT_META).put("description", METADATA_DOC));
+        } else {
+            schema = NODES.objectNode().put("type", "object");
+            schema.put("x-kubernetes-preserve-unknown-fields", true);
+        }
         schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", k.group()).put("kind", k.kind())
                 .put("version", k.version());
         return schema;

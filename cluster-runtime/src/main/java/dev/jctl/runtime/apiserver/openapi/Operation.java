@@ -25,4 +25,14 @@ record Operation(String method, String action, String operationId, String group,
     /** The content types of a PATCH body, one per patch type the server applies. */
     static final List<String> PATCH_TYPES = List.of("application/apply-patch+yaml", "application/json-patch+json",
             "application/merge-patch+json", "application/strategic-merge-patch+json");
+    /**
+     * Custom resources take no strategic merge patch: kubectl reads that from the operation's content types and
+     * falls back to a JSON merge patch.
+     */
+    static final List<String> CUSTOM_RESOURCE_PATCH_TYPES = List.of("application/apply-patch+yaml",
+            "application/json-patch+json", "application/merge-patch+json");
+
+    static List<String> patchTypes(boolean customResource) {
+        return customResource ? CUSTOM_RESOURCE_PATCH_TYPES : PATCH_TYPES;
+    }
 }

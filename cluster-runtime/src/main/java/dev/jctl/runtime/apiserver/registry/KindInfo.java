@@ -9,10 +9,21 @@ import java.util.Optional;
  *
  * @param tracksGeneration whether metadata.generation counts spec changes (workloads, CRDs, ...), as the
  *                         upstream registry strategies do; config-like kinds carry no generation.
+ * @param admission        the kind's own validation of objects about to be stored
+ * @param custom           what a CustomResourceDefinition defines for this version; null for built-in kinds
  */
 public record KindInfo(String group, String version, String kind, String plural, String singular,
                        boolean namespaced, List<String> shortNames, List<String> verbs, List<String> categories,
-                       List<Subresource> subresources, boolean tracksGeneration) {
+                       List<Subresource> subresources, boolean tracksGeneration, Admission admission,
+                       CustomResource custom) {
+
+    /** A built-in kind: no admission of its own, no custom resource definition. */
+    public KindInfo(String group, String version, String kind, String plural, String singular, boolean namespaced,
+                    List<String> shortNames, List<String> verbs, List<String> categories,
+                    List<Subresource> subresources, boolean tracksGeneration) {
+        this(group, version, kind, plural, singular, namespaced, shortNames, verbs, categories, subresources,
+                tracksGeneration, Admission.NONE, null);
+    }
 
     public static final List<String> ALL_VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
@@ -41,6 +52,11 @@ public record KindInfo(String group, String version, String kind, String plural,
 
     public Optional<Subresource> subresource(String name) {
         return subresources.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public KindInfo withAdmission(Admission rules) {
+        return new KindInfo(group, version, kind, plural, singular, namespaced, shortNames, verbs, categories,
+                subresources, tracksGeneration, rules, custom);
     }
 
     public boolean hasStatus() {

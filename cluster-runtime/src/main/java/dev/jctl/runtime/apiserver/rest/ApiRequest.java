@@ -4,7 +4,13 @@ import java.util.Map;
 
 /** A resource request, independent of the HTTP library: method, target, first value of each query parameter. */
 public record ApiRequest(String method, RequestTarget target, Map<String, String> query, String contentType,
-                         byte[] body) {
+                         byte[] body, String userAgent) {
+
+    /** A request the server makes itself, with no User-Agent. */
+    public ApiRequest(String method, RequestTarget target, Map<String, String> query, String contentType,
+                      byte[] body) {
+        this(method, target, query, contentType, body, null);
+    }
 
     public String param(String name) {
         return query.get(name);

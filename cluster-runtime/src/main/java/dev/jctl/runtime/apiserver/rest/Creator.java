@@ -5,6 +5,8 @@ import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
+import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
+import dev.jctl.runtime.apiserver.validation.ObjectValidation;
 import dev.jctl.runtime.storage.KeyValue;
 import dev.jctl.runtime.storage.StorageException;
 
@@ -39,6 +41,8 @@ public final class Creator {
         RequestTarget target = request.target();
         KindInfo kind = target.kind();
         ObjectNode object = Bodies.object(request.body(), kind);
+        FieldValidation fields = FieldValidation.of(request, "CreateOptions");
+        fields.decoded(request.body(), object);
         ObjectNode meta = Json.metadata(object);
         if (kind.namespaced()) {
             String given = Json.text(meta, "namespace");
@@ -50,6 +54,7 @@ public final class Creator {
         } else {
             meta.remove("namespace");
         }
+        UpdateRecorder.record(kind, null, object, UpdateRecorder.managerOf(request), null);
         String generateName = Json.text(meta, "generateName");
         boolean generated = (Json.text(meta, "name") == null || Json.text(meta, "name").isEmpty())
                 && generateName != null && !generateName.isEmpty();
@@ -58,7 +63,7 @@ public final class Creator {
                 meta.put("name", generateName + randomSuffix());
             }
             try {
-                return new Reply(201, create(kind, object, request.dryRun()));
+                return new Reply(201, create(kind, object, request.dryRun())).warning(fields.warnings());
             } catch (ApiException e) {
                 if (!generated || !e.reason().equals("AlreadyExists") || attempt == GENERATE_ATTEMPTS) {
                     throw e;
@@ -78,6 +83,8 @@ public final class Creator {
         }
         KindBehaviors.prepareForCreate(kind, object);
         Defaults.apply(kind, object);
+        kind.admission().admit(object, null);
+        ObjectValidation.validateCreate(kind, object);
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("creationTimestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         meta.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
@@ -107,7 +114,7 @@ public final class Creator {
         String name = Json.text(meta, "name");
         try {
             KeyValue kv = store.storage().create(ObjectStore.key(kind, Json.text(meta, "namespace"), name),
-                    ObjectStore.encode(object));
+                    ObjectStore.encode(kind, object));
             return ObjectStore.decode(kind, kv);
         } catch (StorageException.AlreadyExists e) {
             throw ApiException.alreadyExists(kind.group(), kind.plural(), name);

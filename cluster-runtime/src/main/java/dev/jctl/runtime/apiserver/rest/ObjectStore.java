@@ -63,6 +63,19 @@ public final class ObjectStore {
         return object;
     }
 
+    /**
+     * The bytes of an object of {@code kind}: a custom resource is stored in its definition's storage version,
+     * whichever served version it was written through, so every version reads the same stored object.
+     */
+    public static byte[] encode(KindInfo kind, ObjectNode object) {
+        if (kind.custom() == null || kind.custom().storageVersion() == null) {
+            return encode(object);
+        }
+        ObjectNode copy = object.deepCopy();
+        copy.put("apiVersion", kind.group() + "/" + kind.custom().storageVersion());
+        return encode(copy);
+    }
+
     public static byte[] encode(ObjectNode object) {
         ObjectNode copy = object.deepCopy();
         Json.metadata(copy).remove("resourceVersion");

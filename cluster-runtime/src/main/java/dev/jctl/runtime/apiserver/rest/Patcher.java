@@ -9,6 +9,8 @@ import dev.jctl.diff.smp.BuiltinPatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
+import dev.jctl.runtime.apiserver.ssa.ServerSideApplier;
+import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -17,6 +19,8 @@ import java.util.function.UnaryOperator;
  * PATCH of the main resource, /status or /scale with a JSON patch, a JSON merge patch or - for built-in kinds,
  * whose patch strategies the diff-engine knows - a strategic merge patch. The patch is applied to the current object (re-read and
  * re-applied when a concurrent write wins the compare-and-swap, unless the patch pins a resourceVersion).
+ * Server-side apply ({@value ServerSideApplier#APPLY_PATCH}) goes to the {@link ServerSideApplier}; every other
+ * patch is recorded in managedFields as an Update by the request's manager.
  */
 public final class Patcher {
     static final String JSON_PATCH = "application/json-patch+json";
@@ -26,22 +30,32 @@ public final class Patcher {
     private final Updater updater;
     private final Scaler scaler;
 
-    public Patcher(Updater updater, Scaler scaler) {
+    private final ServerSideApplier applier;
+
+    public Patcher(Updater updater, Scaler scaler, ServerSideApplier applier) {
         this.updater = updater;
         this.scaler = scaler;
+        this.applier = applier;
     }
 
     public Reply patch(ApiRequest request) {
         RequestTarget target = request.target();
         String type = mediaType(request.contentType());
+        if (type.equals(ServerSideApplier.APPLY_PATCH)) {
+            return applier.apply(request);
+        }
         JsonNode patch = Bodies.json(request.body());
-        UnaryOperator<ObjectNode> apply = current -> apply(target.kind(), type, current, patch);
+        FieldValidation fields = FieldValidation.of(request, "PatchOptions");
+        UnaryOperator<ObjectNode> apply = current -> fields.patched(type, request.body(), patch,
+                apply(target.kind(), type, current, patch));
         boolean retry = !pinsResourceVersion(type, patch);
         if ("scale".equals(target.subresource())) {
-            return Reply.ok(scaler.update(target, apply, retry, request.dryRun()));
+            return Reply.ok(scaler.update(target, apply, retry, request.dryRun(),
+                    UpdateRecorder.forRequest(request))).warning(fields.warnings());
         }
         Updater.Scope scope = "status".equals(target.subresource()) ? Updater.Scope.STATUS : Updater.Scope.MAIN;
-        return Reply.ok(updater.update(target, apply, scope, retry, request.dryRun()));
+        return Reply.ok(updater.update(target, apply, scope, retry, request.dryRun(),
+                UpdateRecorder.forRequest(request))).warning(fields.warnings());
     }
 
     private static ObjectNode apply(KindInfo kind, String type, ObjectNode current, JsonNode patch) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
+import dev.jctl.runtime.apiserver.ssa.ServerSideApplier;
+import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public final class ResourceRouter {
         this.creator = new Creator(store, registry, services, clock);
         this.updater = new Updater(store, services);
         this.scaler = new Scaler(store, updater);
-        this.patcher = new Patcher(updater, scaler);
+        this.patcher = new Patcher(updater, scaler, new ServerSideApplier(store, creator, updater, clock));
         this.deleter = new Deleter(store, registry, updater, reader, clock);
         this.pods = new PodSubresources(updater, deleter);
         this.watcher = new Watcher(store, reader, timers, bookmarkInterval);
@@ -99,7 +101,8 @@ public final class ResourceRouter {
                     check(t, "update");
                     if ("scale".equals(sub)) {
                         ObjectNode desired = Bodies.object(request.body(), "autoscaling/v1", "Scale");
-                        return Reply.ok(scaler.update(t, scale -> desired, false, request.dryRun()));
+                        return Reply.ok(scaler.update(t, scale -> desired, false, request.dryRun(),
+                                UpdateRecorder.forRequest(request)));
                     }
                     if (sub == null || sub.equals("status")) {
                         return updater.replace(request);

@@ -1,9 +1,12 @@
 package dev.jctl.runtime.apiserver.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.Json;
+import dev.jctl.runtime.apiserver.registry.CustomResource;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.selector.SelectorFormat;
 
 import java.util.List;
@@ -23,7 +26,7 @@ public final class Scaler {
     }
 
     public ObjectNode get(RequestTarget target) {
-        return toScale(store.get(target.kind(), target.namespace(), target.name()));
+        return toScale(target.kind(), store.get(target.kind(), target.namespace(), target.name()));
     }
 
     /**
@@ -32,8 +35,14 @@ public final class Scaler {
      */
     public ObjectNode update(RequestTarget target, UnaryOperator<ObjectNode> change, boolean retryOnConflict,
                              boolean dryRun) {
+        return update(target, change, retryOnConflict, dryRun, Updater.BeforeWrite.NONE);
+    }
+
+    /** {@link #update} recording the write on the parent object through {@code beforeWrite}. */
+    public ObjectNode update(RequestTarget target, UnaryOperator<ObjectNode> change, boolean retryOnConflict,
+                             boolean dryRun, Updater.BeforeWrite beforeWrite) {
         ObjectNode updated = updater.update(target, object -> {
-            ObjectNode desired = Bodies.typed(change.apply(toScale(object)), "autoscaling/v1", "Scale");
+            ObjectNode desired = Bodies.typed(change.apply(toScale(target.kind(), object)), "autoscaling/v1", "Scale");
             JsonNode replicas = desired.path("spec").path("replicas");
             if (!replicas.isMissingNode() && (!replicas.canConvertToInt() || replicas.asInt() < 0)) {
                 throw ApiException.invalid("autoscaling", "Scale", target.name(), List.of(new ApiException.Cause(
@@ -41,13 +50,23 @@ public final class Scaler {
                         "spec.replicas")));
             }
             Json.metadata(object).set("resourceVersion", Json.metadata(desired).get("resourceVersion"));
-            object.withObjectProperty("spec").put("replicas", replicas.asInt(0));
+            CustomResource.ScalePaths paths = customScale(target.kind());
+            if (paths != null) {
+                CustomResource.ScalePaths.write(object, paths.specReplicas(), IntNode.valueOf(replicas.asInt(0)));
+            } else {
+                object.withObjectProperty("spec").put("replicas", replicas.asInt(0));
+            }
             return object;
-        }, Updater.Scope.MAIN, retryOnConflict, dryRun);
-        return toScale(updated);
+        }, Updater.Scope.MAIN, retryOnConflict, dryRun, beforeWrite);
+        return toScale(target.kind(), updated);
     }
 
-    static ObjectNode toScale(ObjectNode object) {
+    /** subresources.scale of a custom resource's definition; null for built-in kinds. */
+    private static CustomResource.ScalePaths customScale(KindInfo kind) {
+        return kind.custom() == null ? null : kind.custom().scale();
+    }
+
+    static ObjectNode toScale(KindInfo kind, ObjectNode object) {
         ObjectNode meta = Json.metadata(object);
         ObjectNode scale = Json.object();
         scale.put("kind", "Scale").put("apiVersion", "autoscaling/v1");
@@ -56,6 +75,20 @@ public final class Scaler {
             if (meta.hasNonNull(field)) {
                 scaleMeta.set(field, meta.get(field));
             }
+        }
+        CustomResource.ScalePaths paths = customScale(kind);
+        if (paths != null) {
+            // a custom resource's scale reads its paths; the selector there is already a string
+            scale.putObject("spec").put("replicas",
+                    CustomResource.ScalePaths.read(object, paths.specReplicas()).asInt(0));
+            ObjectNode status = scale.putObject("status");
+            status.put("replicas", CustomResource.ScalePaths.read(object, paths.statusReplicas()).asInt(0));
+            JsonNode selector = paths.labelSelector() == null ? null
+                    : CustomResource.ScalePaths.read(object, paths.labelSelector());
+            if (selector != null && selector.isTextual()) {
+                status.put("selector", selector.asText());
+            }
+            return scale;
         }
         scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
         ObjectNode status = scale.putObject("status");

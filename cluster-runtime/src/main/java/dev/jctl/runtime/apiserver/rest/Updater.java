@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
+import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
+import dev.jctl.runtime.apiserver.validation.ObjectValidation;
 import dev.jctl.runtime.storage.KeyValue;
 import dev.jctl.runtime.storage.StorageException;
 
@@ -40,6 +42,8 @@ public final class Updater {
     public Reply replace(ApiRequest request) {
         RequestTarget target = request.target();
         ObjectNode desired = Bodies.object(request.body(), target.kind());
+        FieldValidation fields = FieldValidation.of(request, "UpdateOptions");
+        fields.decoded(request.body(), desired);
         String bodyName = Json.text(Json.metadata(desired), "name");
         if (bodyName != null && !bodyName.equals(target.name())) {
             throw ApiException.badRequest("the name of the object (" + bodyName
@@ -47,7 +51,9 @@ public final class Updater {
         }
         boolean conditional = !Json.text(Json.metadata(desired), "resourceVersion", "").isEmpty();
         Scope scope = "status".equals(target.subresource()) ? Scope.STATUS : Scope.MAIN;
-        return Reply.ok(update(target, current -> desired, scope, !conditional, request.dryRun()));
+        return Reply.ok(update(target, current -> desired, scope, !conditional, request.dryRun(),
+                        UpdateRecorder.forRequest(request)))
+                .warning(fields.warnings());
     }
 
     /**
@@ -57,14 +63,27 @@ public final class Updater {
      */
     public ObjectNode update(RequestTarget target, UnaryOperator<ObjectNode> mutation, Scope scope,
                              boolean retryOnConflict, boolean dryRun) {
+        return update(target, mutation, scope, retryOnConflict, dryRun, BeforeWrite.NONE);
+    }
+
+    /** Bookkeeping on the object about to be stored, such as recording managedFields for the writer. */
+    public interface BeforeWrite {
+        BeforeWrite NONE = (current, next) -> { };
+
+        void accept(ObjectNode current, ObjectNode next);
+    }
+
+    /** {@link #update} with {@code beforeWrite} run on each attempt's merged object before it is stored. */
+    public ObjectNode update(RequestTarget target, UnaryOperator<ObjectNode> mutation, Scope scope,
+                             boolean retryOnConflict, boolean dryRun, BeforeWrite beforeWrite) {
         if (Creator.isService(target.kind()) && scope == Scope.MAIN) {
-            return services.allocating(() -> write(target, mutation, scope, retryOnConflict, dryRun));
+            return services.allocating(() -> write(target, mutation, scope, retryOnConflict, dryRun, beforeWrite));
         }
-        return write(target, mutation, scope, retryOnConflict, dryRun);
+        return write(target, mutation, scope, retryOnConflict, dryRun, beforeWrite);
     }
 
     private ObjectNode write(RequestTarget target, UnaryOperator<ObjectNode> mutation, Scope scope,
-                             boolean retryOnConflict, boolean dryRun) {
+                             boolean retryOnConflict, boolean dryRun, BeforeWrite beforeWrite) {
         KindInfo kind = target.kind();
         String key = ObjectStore.key(kind, target.namespace(), target.name());
         for (int attempt = 1; ; attempt++) {
@@ -79,6 +98,7 @@ public final class Updater {
             if (Creator.isService(kind) && scope == Scope.MAIN) {
                 services.assign(next, current);
             }
+            beforeWrite.accept(current, next);
             long expected = Long.parseLong(currentRv);
             try {
                 if (isFinalized(next)) {
@@ -88,14 +108,14 @@ public final class Updater {
                     store.storage().delete(key, expected);
                     return next;
                 }
-                if (Json.MAPPER.readTree(ObjectStore.encode(current)).equals(
-                        Json.MAPPER.readTree(ObjectStore.encode(next)))) {
+                if (Json.MAPPER.readTree(ObjectStore.encode(kind, current)).equals(
+                        Json.MAPPER.readTree(ObjectStore.encode(kind, next)))) {
                     return current;
                 }
                 if (dryRun) {
                     return next;
                 }
-                KeyValue kv = store.storage().update(key, ObjectStore.encode(next), expected);
+                KeyValue kv = store.storage().update(key, ObjectStore.encode(kind, next), expected);
                 return ObjectStore.decode(kind, kv);
             } catch (StorageException.Conflict e) {
                 if (!retryOnConflict || attempt == ATTEMPTS) {
@@ -114,6 +134,7 @@ public final class Updater {
         if (scope == Scope.STATUS) {
             ObjectNode next = current.deepCopy();
             setOrRemove(next, "status", desired.get("status"));
+            kind.admission().admit(next, current);
             return next;
         }
         ObjectNode next = desired;
@@ -134,6 +155,8 @@ public final class Updater {
             KindBehaviors.foldStringData(next);
         }
         Defaults.apply(kind, next);
+        kind.admission().admit(next, current);
+        ObjectValidation.validateUpdate(kind, next, current);
         if (kind.tracksGeneration() && !specOf(current).equals(specOf(next))) {
             meta.put("generation", currentMeta.path("generation").asLong(0) + 1);
         }

@@ -1,6 +1,7 @@
 package dev.jctl.runtime.apiserver.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * The columns kube-apiserver prints for the common built-in kinds (pkg/printers/internalversion/printers.go);
- * every other kind gets NAME and AGE, like upstream's default table convertor.
+ * every other kind gets NAME and AGE, like upstream's default table convertor; custom resources get their
+ * printer columns.
  */
 final class Printers {
     private static final Map<String, List<Column>> BY_KIND = Map.ofEntries(
@@ -159,8 +161,11 @@ final class Printers {
     private Printers() {
     }
 
-    static List<Column> forKind(String group, String kind) {
-        return BY_KIND.getOrDefault(group + "/" + kind, DEFAULT);
+    static List<Column> forKind(KindInfo kind) {
+        if (kind.custom() != null) {
+            return CustomColumns.of(kind.custom().printerColumns());
+        }
+        return BY_KIND.getOrDefault(kind.group() + "/" + kind.kind(), DEFAULT);
     }
 
     private static List<Column> replicaColumns() {

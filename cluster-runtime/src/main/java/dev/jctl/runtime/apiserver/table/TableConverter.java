@@ -31,7 +31,7 @@ public final class TableConverter {
             throw ApiException.badRequest("includeObject: Unsupported value: \"" + include
                     + "\": supported values: \"Metadata\", \"None\", \"Object\"");
         }
-        List<Column> columns = Printers.forKind(kind.group(), kind.kind());
+        List<Column> columns = Printers.forKind(kind);
         ObjectNode table = Json.object();
         table.put("kind", "Table").put("apiVersion", apiVersion);
         ObjectNode meta = table.putObject("metadata");

@@ -1,0 +1,111 @@
+package dev.jctl.runtime.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.ApiException;
+import dev.jctl.runtime.apiserver.openapi.FieldValidator;
+import dev.jctl.runtime.apiserver.openapi.SchemaCatalog;
+import dev.jctl.runtime.apiserver.openapi.UnknownFieldPruner;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
+import dev.jctl.runtime.apiserver.validation.GoValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One request's {@code fieldValidation=Strict|Warn|Ignore} (Warn when absent, as kube-apiserver 1.27+): unknown
+ * and duplicate fields fail a Strict request, become {@code Warning} headers of a Warn request and are silently
+ * accepted by an Ignore request. Whatever the directive, unknown fields of a built-in kind are dropped before the
+ * object is stored, as upstream's decoder drops them. Errors are worded per verb as upstream's handlers word them.
+ */
+final class FieldValidation {
+    private enum Directive { STRICT, WARN, IGNORE }
+
+    private final Directive directive;
+    private final KindInfo kind;
+    private final Optional<FieldValidator> validator;
+    private final Optional<UnknownFieldPruner> pruner;
+    /** Warnings of the last check; a patch re-applied after a conflict is checked again. */
+    private volatile List<String> warnings = List.of();
+
+    private FieldValidation(Directive directive, KindInfo kind, boolean typed) {
+        this.directive = directive;
+        this.kind = kind;
+        SchemaCatalog catalog = SchemaCatalog.builtin();
+        this.validator = typed ? FieldValidator.forKind(catalog, kind.group(), kind.version(), kind.kind())
+                : Optional.empty();
+        this.pruner = typed ? UnknownFieldPruner.forKind(catalog, kind.group(), kind.version(), kind.kind())
+                : Optional.empty();
+    }
+
+    /**
+     * The request's directive; {@code optionsKind} (CreateOptions, UpdateOptions, PatchOptions) names the options
+     * an unsupported value is reported against. The /scale subresource carries a Scale, not the kind, and is not
+     * checked.
+     */
+    static FieldValidation of(ApiRequest request, String optionsKind) {
+        String value = request.param("fieldValidation");
+        Directive directive = switch (value == null ? "" : value) {
+            case "", "Warn" -> Directive.WARN;
+            case "Strict" -> Directive.STRICT;
+            case "Ignore" -> Directive.IGNORE;
+            default -> throw ApiException.invalid("meta.k8s.io", optionsKind, "", List.of(new ApiException.Cause(
+                    "FieldValueNotSupported", "Unsupported value: \"" + value
+                    + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"", "fieldValidation")));
+        };
+        return new FieldValidation(directive, request.target().kind(), !"scale".equals(request.target().subresource()));
+    }
+
+    /** POST and PUT: checks {@code body} as sent, then drops the unknown fields of its decoded {@code object}. */
+    void decoded(byte[] body, ObjectNode object) {
+        if (directive != Directive.IGNORE && validator.isPresent()) {
+            List<String> problems = validator.get().checkJson(body);
+            if (directive == Directive.STRICT && !problems.isEmpty()) {
+                throw ApiException.badRequest(FieldValidator.strictDecodingError(kind.kind(), kind.version(),
+                        problems));
+            }
+            warnings = problems;
+        }
+        pruner.ifPresent(p -> p.prune(object));
+    }
+
+    /**
+     * PATCH: the duplicate fields of a merge or strategic merge patch body, then the unknown fields of the patched
+     * object (a patch's own keys include directives such as {@code $patch}, so only its duplicates count). Strict
+     * fails a strategic merge patch with 422 Invalid on the field {@code patch}, the others with 400, as upstream.
+     * Returns {@code patched} without its unknown fields.
+     */
+    ObjectNode patched(String patchType, byte[] body, JsonNode patch, ObjectNode patched) {
+        if (directive != Directive.IGNORE && validator.isPresent()) {
+            List<String> problems = new ArrayList<>();
+            if (!patchType.equals(Patcher.JSON_PATCH)) {
+                validator.get().checkJson(body).stream().filter(p -> p.startsWith("duplicate field"))
+                        .forEach(problems::add);
+            }
+            problems.addAll(validator.get().unknownFields(patched));
+            if (directive == Directive.STRICT && !problems.isEmpty()) {
+                throw strictPatchError(patchType, patch, problems);
+            }
+            warnings = problems;
+        }
+        pruner.ifPresent(p -> p.prune(patched));
+        return patched;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    private static ApiException strictPatchError(String patchType, JsonNode patch, List<String> problems) {
+        String error = "strict decoding error: " + String.join(", ", problems);
+        if (!patchType.equals(Patcher.STRATEGIC_MERGE_PATCH)) {
+            return ApiException.badRequest(error);
+        }
+        // upstream: errors.NewInvalid(schema.GroupKind{}, "", field.Invalid(field.NewPath("patch"),
+        // fmt.Sprintf("%+v", patchMap), err)) - an Invalid with no kind and no name
+        String message = "Invalid value: " + GoValues.quote(GoValues.plusV(patch)) + ": " + error;
+        return new ApiException(422, "Invalid", " \"\" is invalid: patch: " + message, null, null, null,
+                List.of(new ApiException.Cause("FieldValueInvalid", message, "patch")));
+    }
+}

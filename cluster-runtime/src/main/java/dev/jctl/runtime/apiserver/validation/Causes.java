@@ -1,0 +1,31 @@
+package dev.jctl.runtime.apiserver.validation;
+
+import dev.jctl.runtime.apiserver.ApiException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A field.ErrorList under construction, with upstream's reasons and message prefixes. */
+final class Causes {
+    private final List<ApiException.Cause> causes = new ArrayList<>();
+
+    void required(String field) {
+        causes.add(new ApiException.Cause("FieldValueRequired", "Required value", field));
+    }
+
+    /** {@code value} is already printed as Go prints it (see {@link GoValues}). */
+    void invalid(String field, String value, String detail) {
+        causes.add(new ApiException.Cause("FieldValueInvalid", "Invalid value: " + value + ": " + detail, field));
+    }
+
+    void forbidden(String field, String detail) {
+        causes.add(new ApiException.Cause("FieldValueForbidden", "Forbidden: " + detail, field));
+    }
+
+    /** Throws 422 Invalid naming the object when anything was found. */
+    void throwIfAny(String group, String kind, String name) {
+        if (!causes.isEmpty()) {
+            throw ApiException.invalid(group, kind, name, causes);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jctl.runtime.apiserver;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A CRD and its custom resources through the real kubectl, one step after another as a user types them. */
+class CustomResourceKubectlTest {
+    private static final String CRD = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: crontabs.stable.example.com
+            spec:
+              group: stable.example.com
+              scope: Namespaced
+              names:
+                plural: crontabs
+                singular: crontab
+                kind: CronTab
+                shortNames: [ct]
+              versions:
+              - name: v1
+                served: true
+                storage: true
+                schema:
+                  openAPIV3Schema:
+                    type: object
+                    properties:
+                      spec:
+                        type: object
+                        description: The desired schedule.
+                        properties:
+                          cronSpec:
+                            type: string
+                            description: A cron expression.
+                          image:
+                            type: string
+                          replicas:
+                            type: integer
+                            maximum: 10
+                additionalPrinterColumns:
+                - name: Spec
+                  type: string
+                  jsonPath: .spec.cronSpec
+                - name: Replicas
+                  type: integer
+                  jsonPath: .spec.replicas
+                - name: Age
+                  type: date
+                  jsonPath: .metadata.creationTimestamp
+            """;
+    private static final String CRON_TAB = """
+            apiVersion: stable.example.com/v1
+            kind: CronTab
+            metadata:
+              name: my-new-cron-object
+            spec:
+              cronSpec: "* * * * */5"
+              image: my-awesome-cron-image
+              replicas: 2
+            """;
+
+    @TempDir
+    static Path dir;
+    static TestCluster cluster;
+    static Kubectl kubectl;
+
+    @BeforeAll
+    static void start() {
+        kubectl = Kubectl.require(dir.resolve("kubeconfig"), dir.resolve("cache"));
+        cluster = TestCluster.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static Kubectl.Result ok(String... args) {
+        Kubectl.Result r = kubectl.run(args);
+        assertEquals(0, r.exit(), () -> "kubectl " + String.join(" ", args) + "\n" + r.describe());
+        return r;
+    }
+
+    private static Path file(String name, String content) {
+        try {
+            return Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> rows(String out) {
+        return out.lines().map(l -> l.trim().replaceAll("\\s+", " ")).toList();
+    }
+
+    @Test
+    void crdLifecycle() {
+        assertEquals("customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com created",
+                ok("apply", "-f", file("crd.yaml", CRD).toString()).out().trim());
+        assertEquals("customresourcedefinition.apiextensions.k8s.io/crontabs.stable.example.com condition met",
+                ok("wait", "--for", "condition=established", "--timeout=30s",
+                        "crd/crontabs.stable.example.com").out().trim());
+        Path cr = file("cr.yaml", CRON_TAB);
+        assertEquals("crontab.stable.example.com/my-new-cron-object created",
+                ok("apply", "-f", cr.toString()).out().trim());
+        assertEquals("crontab.stable.example.com/my-new-cron-object unchanged",
+                ok("apply", "-f", cr.toString()).out().trim());
+
+        List<String> table = rows(ok("get", "crontabs").out());
+        assertEquals("NAME SPEC REPLICAS AGE", table.get(0));
+        assertTrue(table.get(1).matches("my-new-cron-object \\* \\* \\* \\* \\*/5 2 \\d+s"), table.toString());
+        assertEquals(List.of("crontab.stable.example.com/my-new-cron-object"), rows(ok("get", "ct", "-o", "name")
+                .out()));
+
+        String explain = ok("explain", "crontab.spec").out();
+        assertTrue(explain.contains("KIND:       CronTab"), explain);
+        assertTrue(explain.contains("cronSpec\t<string>"), explain);
+        assertTrue(explain.contains("A cron expression."), explain);
+
+        Kubectl.Result invalid = kubectl.run("apply", "-f", file("bad.yaml",
+                CRON_TAB.replace("replicas: 2", "replicas: 11")).toString());
+        assertNotEquals(0, invalid.exit());
+        assertTrue(invalid.err().contains("spec.replicas: Invalid value: 11: spec.replicas in body should be less"
+                + " than or equal to 10"), invalid.describe());
+
+        assertEquals("customresourcedefinition.apiextensions.k8s.io \"crontabs.stable.example.com\" deleted",
+                ok("delete", "crd", "crontabs.stable.example.com").out().trim());
+        Kubectl.Result gone = kubectl.run("get", "crontabs.stable.example.com");
+        assertNotEquals(0, gone.exit(), gone.describe());
+    }
+}

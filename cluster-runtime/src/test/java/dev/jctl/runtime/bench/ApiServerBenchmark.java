@@ -1,0 +1,133 @@
+package dev.jctl.runtime.bench;
+
+import dev.jctl.runtime.apiserver.ApiServerMain;
+import dev.jctl.runtime.apiserver.ChildJvm;
+import dev.jctl.runtime.apiserver.security.BearerToken;
+import dev.jctl.runtime.apiserver.security.TlsMaterial;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The API server under HTTPS load, next to fabric8's KubernetesMockServer (CRUD mode) in the same run. Each server
+ * runs in a child JVM with default options (as {@code jctl cluster up} does), so its memory and CPU time are its
+ * own; the load comes from this JVM over loopback.
+ *
+ * <p>Usage: {@code ApiServerBenchmark [sqlite] [memory] [mock] [--clients 16] [--requests 20000] [--seconds 30]
+ * [--rate 1000] [--paced-seconds 10] [--watchers 500] [--watch-events 100] [--watch-rate 10] [--idle-seconds 10]
+ * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."]}; all three servers by default.
+ * Phases per server: idle RSS after start, creates and then gets of those objects from {@code clients} closed-loop
+ * clients (bounded by count and time, after a warm-up of a tenth of the count), creates paced at {@code rate}/s,
+ * and (not on the mock) watch delivery to {@code watchers}. The last column is the server's CPU time per answered
+ * request, which moves less than throughput when other work shares the cores.
+ */
+public final class ApiServerBenchmark {
+    /** Senders of the paced load: at 1,000/s they keep up while the mean latency stays under 32 ms. */
+    private static final int PACED_CONNECTIONS = 32;
+
+    private int clients = 16;
+    private int requests = 20_000;
+    private Duration limit = Duration.ofSeconds(30);
+    private int rate = 1_000;
+    private Duration paced = Duration.ofSeconds(10);
+    private int watchers = 500;
+    private int watchEvents = 100;
+    private int watchRate = 10;
+    private Duration idle = Duration.ofSeconds(10);
+    private List<String> serverJvmOptions = List.of();
+
+    private ApiServerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ApiServerBenchmark bench = new ApiServerBenchmark();
+        List<String> servers = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--clients" -> bench.clients = Integer.parseInt(args[++i]);
+                case "--requests" -> bench.requests = Integer.parseInt(args[++i]);
+                case "--seconds" -> bench.limit = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--rate" -> bench.rate = Integer.parseInt(args[++i]);
+                case "--paced-seconds" -> bench.paced = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--watchers" -> bench.watchers = Integer.parseInt(args[++i]);
+                case "--watch-events" -> bench.watchEvents = Integer.parseInt(args[++i]);
+                case "--watch-rate" -> bench.watchRate = Integer.parseInt(args[++i]);
+                case "--idle-seconds" -> bench.idle = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--server-jvm-options" -> bench.serverJvmOptions = Arrays.asList(args[++i].trim().split("\\s+"));
+                default -> servers.add(args[i]);
+            }
+        }
+        if (servers.isEmpty()) {
+            servers = List.of("sqlite", "memory", "mock");
+        }
+        System.out.printf("%s, %d cores, Java %s, load average %s%n", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+        System.out.printf("%-6s %-22s %7s %9s %8s %8s %8s %6s %9s  %s%n", "server", "phase", "ok", "ops/s",
+                "p50 ms", "p99 ms", "max ms", "errors", "cpu ms/op", "load avg");
+        for (String server : servers) {
+            bench.run(server);
+        }
+    }
+
+    private void run(String server) throws Exception {
+        Path dir = Files.createTempDirectory("apiserver-bench-" + server);
+        Path data = dir.resolve("data");
+        boolean mock = server.equals("mock");
+        try (ChildJvm process = mock
+                ? ChildJvm.start(dir.resolve("server.err"), serverJvmOptions, MockServerMain.class)
+                : ChildJvm.start(dir.resolve("server.err"), serverJvmOptions, ApiServerMain.class,
+                data.toString(), server)) {
+            String base = "https://127.0.0.1:" + process.port();
+            Target target = mock
+                    ? new Target(server, process, base, Target.trustingAnything(), "unused")
+                    : new Target(server, process, base, Target.trusting(TlsMaterial.loadOrCreate(data).caCertPem()),
+                    BearerToken.loadOrCreate(data).value());
+            Thread.sleep(idle.toMillis());
+            System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
+                    process.residentKiB() / 1024, idle.toSeconds(), process.pid());
+
+            Loads.closed(target, clients, requests / 10, limit, i -> target.create("default", "warm-" + i), 201);
+            Loads.Result creates = measure(target, "create x" + clients, () -> Loads.closed(target, clients,
+                    requests, limit, i -> target.create("default", "cm-" + i), 201));
+            int created = Math.max(1, creates.ok() + creates.errors());
+            measure(target, "get x" + clients, () -> Loads.closed(target, clients, requests, limit,
+                    i -> target.get("default", "cm-" + (i * 7919L % created)), 200));
+            measure(target, "create paced " + rate + "/s", () -> Loads.paced(target, rate, paced, PACED_CONNECTIONS,
+                    i -> target.create("default", "paced-" + i), 201));
+            if (!mock) {
+                measure(target, "watch x" + watchers + " " + watchRate + "/s",
+                        () -> WatchFanout.run(target, watchers, watchEvents, watchRate));
+            }
+            System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS, %s MiB peak (VmHWM)%n", server, "RSS after load",
+                    process.residentKiB() / 1024, process.peakResidentKiB() / 1024);
+        }
+    }
+
+    private interface Phase {
+        Loads.Result run() throws Exception;
+    }
+
+    private Loads.Result measure(Target target, String name, Phase phase) throws Exception {
+        long cpuBefore = target.process().cpuMillis();
+        Loads.Result result = phase.run();
+        double cpuPerOp = (target.process().cpuMillis() - cpuBefore) / (double) Math.max(1, result.ok());
+        double[] ms = result.latencies().millis();
+        System.out.printf(Locale.ROOT, "%-6s %-22s %7d %9.0f %8.2f %8.2f %8.1f %6d %9.3f  %s%n", target.name(), name,
+                result.ok(), result.perSecond(), ms[0], ms[1], ms[2], result.errors(), cpuPerOp, loadAverage());
+        if (result.firstError() != null) {
+            System.out.printf("%-6s %-22s first error: %s%n", target.name(), name, result.firstError());
+        }
+        return result;
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+}
