@@ -109,11 +109,10 @@ class ApiServerCrashTest {
     }
 
     private ChildJvm startServer(Path data, String name) throws Exception {
-        // C1 only and the serial GC, as the jctl launcher runs short commands: the child starts twice as fast, and
-        // what is tested is what reached the disk, not how fast the server got there.
+        // C1 only and the serial GC, as the jctl launcher runs short commands: the child starts sooner, and what is
+        // tested is what reached the disk, not how fast the server got there.
         return ChildJvm.start(dir.resolve(name + ".err"), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                ApiServerMain.class,
-                data.toString(), "sqlite");
+                ApiServerMain.class, data.toString(), "sqlite");
     }
 
     /**
