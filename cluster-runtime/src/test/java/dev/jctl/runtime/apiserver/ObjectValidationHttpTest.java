@@ -138,6 +138,10 @@ class ObjectValidationHttpTest {
                         + "\"a\",\"image\":\"x\"},{\"name\":\"b\"}]}}"),
                 "Pod \"bare\" is invalid: spec.containers[1].image: Required value",
                 List.of("FieldValueRequired spec.containers[1].image Required value"));
+        assertInvalid(cluster.post(path, "{\"metadata\":{\"name\":\"nameless\"},\"spec\":{\"containers\":[{\"image\":"
+                        + "\"x\"}]}}"),
+                "Pod \"nameless\" is invalid: spec.containers[0].name: Required value",
+                List.of("FieldValueRequired spec.containers[0].name Required value"));
         assertInvalid(cluster.post(APPS + "deployments", "{\"metadata\":{\"name\":\"noimage\"},\"spec\":{\"selector\":"
                         + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"metadata\":{\"labels\":{\"a\":\"b\"}},\"spec\":"
                         + "{\"containers\":[{\"name\":\"c\"}]}}}}"),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.diff.ssa.FieldManagement;
 import dev.jctl.diff.ssa.FieldSet;
 import dev.jctl.diff.ssa.FieldSetException;
-import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.rest.ApiRequest;
 import dev.jctl.runtime.apiserver.rest.Updater;
@@ -56,7 +55,10 @@ public final class UpdateRecorder {
         try {
             next = FieldManagement.update(from, to, CatalogSchema.forKind(kind), managed.sets(), writer.id());
         } catch (FieldSetException e) {
-            throw ApiException.badRequest(e.getMessage());
+            // Upstream's UpdateNoErrors: bookkeeping never fails a write (validation reports the bad object);
+            // managedFields that cannot be computed are dropped rather than left wrong.
+            Json.metadata(after).remove("managedFields");
+            return;
         }
         boolean touched = !from.equals(to);
         managed.write(after, next, writer, touched, CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).toString());
