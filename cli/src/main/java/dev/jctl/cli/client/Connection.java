@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.HttpClientUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One cluster as a kubeconfig describes it: fabric8's {@link Config} reads the kubeconfig (token, client
@@ -107,6 +115,48 @@ public final class Connection implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new KubernetesClientException("cannot reach " + server + ": " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * A GET whose answer is a stream of lines (a watch), handed to {@code onLine} as they arrive on the client's
+     * own threads; no thread waits for them. The request timeout covers only the response head.
+     */
+    public LineStream stream(String pathAndQuery, Consumer<String> onLine) {
+        HttpRequest request = http.newHttpRequestBuilder().uri(URI.create(server + pathAndQuery))
+                .header("Accept", "application/json").forStreaming().build();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        AtomicReference<AsyncBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<AsyncBody>> response = http.consumeBytes(request,
+                (List<ByteBuffer> buffers, AsyncBody asyncBody) -> {
+                    for (ByteBuffer buffer : buffers) {
+                        while (buffer.hasRemaining()) {
+                            byte b = buffer.get();
+                            if (b == '\n') {
+                                onLine.accept(line.toString(StandardCharsets.UTF_8));
+                                line.reset();
+                            } else {
+                                line.write(b);
+                            }
+                        }
+                    }
+                    asyncBody.consume();
+                });
+        CompletableFuture<Integer> done = response.thenCompose(r -> {
+            body.set(r.body());
+            r.body().consume();
+            return r.body().done().thenApply(v -> r.code());
+        });
+        return new LineStream(done, () -> {
+            response.cancel(true);
+            AsyncBody started = body.get();
+            if (started != null) {
+                started.cancel();
+            }
+        });
+    }
+
+    /** A streaming answer: {@code done} completes with the status code when the server ends it. */
+    public record LineStream(CompletableFuture<Integer> done, Runnable cancel) {
     }
 
     @Override

@@ -5,6 +5,10 @@ import dev.jctl.cli.apply.ApplyOptions;
 import dev.jctl.cli.apply.ApplyResult;
 import dev.jctl.cli.apply.DryRun;
 import dev.jctl.cli.apply.ManifestSources;
+import dev.jctl.cli.apply.health.LiveProgress;
+import dev.jctl.cli.apply.health.Waiter;
+import dev.jctl.cli.apply.prune.ApplySet;
+import dev.jctl.cli.apply.prune.Pruning;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
@@ -12,6 +16,7 @@ import dev.jctl.cli.client.OpenApiDocuments;
 import dev.jctl.cli.output.ObjectPrinter;
 import dev.jctl.diff.io.Manifest;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,11 +27,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code jctl apply -f PATH|URL|- [-R] [--server-side] [--dry-run=client|server] [-o yaml|json|name]}. */
+/**
+ * {@code jctl apply -f PATH|URL|- [-R] [--server-side] [--dry-run=client|server] [-o yaml|json|name]
+ * [--wait [--timeout D]]}.
+ */
 @Command(name = "apply", description = {
         "Apply a configuration to resources by file name, directory, URL or stdin, as kubectl apply does.",
         "Objects are created in dependency order: Namespaces and CRDs first, workloads last."})
 public final class ApplyCommand implements Callable<Integer> {
+    /** --wait's pause after a failed list or watch before the next, and its polling pace without watch. */
+    private static final Duration WAIT_RETRY = Duration.ofSeconds(1);
+
     @Spec
     private CommandSpec spec;
 
@@ -64,13 +75,47 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
     private String output;
 
+    @Option(names = "--wait", description = "Wait until every applied object is healthy (rolled out, complete, "
+            + "ready, bound, established); exit 1 naming each one that is not when --timeout runs out.")
+    private boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "How long --wait waits, like 30s, 2m or 1h (default: 5m).")
+    private String timeout;
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+            description = "Apply only the objects with these labels (e.g. app=web); with --prune, prune only those too.")
+    private String selector;
+
+    @Option(names = "--prune", description = "Delete objects that were applied before but are no longer in the input: "
+            + "with -l or --all (and --prune-allowlist), or with --applyset.")
+    private boolean prune;
+
+    @Option(names = "--all", description = "With --prune and no -l: consider every object of the allowlisted kinds.")
+    private boolean all;
+
+    @Option(names = "--prune-allowlist", paramLabel = "GROUP/VERSION/KIND",
+            description = "Prune only these kinds (core/v1/ConfigMap, apps/v1/Deployment, ...) instead of kubectl's list.")
+    private List<String> pruneAllowlist = new ArrayList<>();
+
+    @Option(names = "--applyset", paramLabel = "[RESOURCE/]NAME",
+            description = "Track the applied objects in this ApplySet (a Secret unless configmaps/NAME) and prune its "
+                    + "members missing from the input; kubectl's KUBECTL_APPLYSET=true --applyset sees the same set.")
+    private String applySet;
+
+    @Option(names = "--prune-allow-empty", description = "With --prune, accept an input without objects and prune "
+            + "everything the selector or ApplySet covers (refused otherwise, as an empty render is usually a mistake).")
+    private boolean pruneAllowEmpty;
+
     @Override
     public Integer call() {
         DryRun strategy;
         ObjectPrinter printer;
+        Duration waitTimeout;
         try {
             strategy = DryRun.parse(dryRun);
             printer = ObjectPrinter.forOutput(output);
+            waitTimeout = Durations.parse(timeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -80,19 +125,20 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Manifest> manifests = new ManifestSources(System.in).read(filenames, recursive);
-        if (manifests.isEmpty()) {
-            err.println("error: no objects passed to apply");
-            err.flush();
-            return 1;
-        }
+        Pruning pruning = Pruning.of(prune, selector, all, pruneAllowlist, applySet, pruneAllowEmpty, serverSide,
+                force);
+        List<Manifest> selected = pruning.select(new ManifestSources(System.in).read(filenames, recursive));
         ApplyOptions options = ApplyOptions.defaults().withDryRun(strategy).withServerSide(serverSide, forceConflicts)
                 .withFieldManager(fieldManager).withOverwrite(overwrite).withForce(force);
         List<String> errors = new ArrayList<>();
         List<ApplyResult> applied = new ArrayList<>();
+        Waiter.Result waited = null;
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
-            Applier applier = new Applier(connection, new Discovery(connection), new OpenApiDocuments(connection), err);
-            applier.apply(manifests, options, result -> {
+            Discovery discovery = new Discovery(connection);
+            Applier applier = new Applier(connection, discovery, new OpenApiDocuments(connection), err);
+            ApplySet set = pruning.openApplySet(connection, discovery);
+            List<Manifest> manifests = pruning.beforeApply(set, selected, strategy, err);
+            List<ApplyResult> results = applier.apply(manifests, options, result -> {
                 if (result.failed()) {
                     errors.add(result.error());
                 } else if (output == null || output.equals("name")) {
@@ -101,6 +147,14 @@ public final class ApplyCommand implements Callable<Integer> {
                     applied.add(result);
                 }
             });
+            pruning.afterApply(connection, discovery, set, results, strategy, err,
+                    object -> printer.print(out, object, "pruned" + strategy.suffix()));
+            // Nothing changed in a dry run, and after a failed apply the outcome is already an error.
+            if (wait && strategy == DryRun.NONE && errors.isEmpty()) {
+                Waiter waiter = new Waiter(connection, discovery, WAIT_RETRY);
+                waited = waiter.await(waiter.targets(results), waitTimeout,
+                        LiveProgress.choose(out, err, System.console() != null, System.getenv()));
+            }
         } catch (ApiException e) {
             err.println(e.kubectlMessage());
             err.flush();
@@ -108,6 +162,14 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         if (!applied.isEmpty()) {
             Printing.printApplied(out, output, printer, applied.stream().map(ApplyResult::object).toList());
+        }
+        if (waited != null) {
+            // Only the default output has room for these lines: -o name|yaml|json is read by programs.
+            if (output == null) {
+                waited.readyLines().forEach(out::println);
+                out.flush();
+            }
+            errors.addAll(waited.errorLines());
         }
         for (String error : errors) {
             err.println(error);
