@@ -8,6 +8,7 @@ import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.OpenApiDocuments;
 import dev.jctl.diff.PatchException;
+import dev.jctl.diff.io.JsonWriter;
 import dev.jctl.diff.io.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -183,7 +184,7 @@ public final class Applier {
                 return ApplyResult.success(manifest, current, current, "unchanged");
             }
             Connection.Answer answer = connection.exchange(new Connection.Request("PATCH", path + writeQuery(options),
-                    computed.type().contentType(), GoJson.compact(computed.patch()), "application/json"));
+                    computed.type().contentType(), JsonWriter.marshal(computed.patch()), "application/json"));
             if (answer.code() >= 200 && answer.code() < 300) {
                 return ApplyResult.success(manifest, current, answer.json(), "configured");
             }
@@ -200,7 +201,7 @@ public final class Applier {
                 return deleteAndCreate(manifest, resource, path, modified, current, options);
             }
             throw error.withSource("patching", manifest.source()).withSource("applying patch:\n"
-                    + GoJson.compact(computed.patch()) + "\nto:\n" + describe(resource, namespace,
+                    + JsonWriter.marshal(computed.patch()) + "\nto:\n" + describe(resource, namespace,
                     manifest.name()) + "\nfor:", manifest.source());
         }
     }
@@ -243,7 +244,7 @@ public final class Applier {
         }
         try {
             JsonNode applied = connection.send(new Connection.Request("PATCH", path + query,
-                    PatchType.APPLY.contentType(), GoJson.compact(object), "application/json"));
+                    PatchType.APPLY.contentType(), JsonWriter.marshal(object), "application/json"));
             return ApplyResult.success(manifest, live, applied, "serverside-applied");
         } catch (ApiException e) {
             if (e.code() == 415) {

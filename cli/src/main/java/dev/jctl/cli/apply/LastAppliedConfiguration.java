@@ -2,6 +2,7 @@ package dev.jctl.cli.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.diff.io.JsonWriter;
 
 /**
  * The {@code kubectl.kubernetes.io/last-applied-configuration} annotation, computed as kubectl's
@@ -16,7 +17,7 @@ public final class LastAppliedConfiguration {
 
     /** The annotation value for a manifest: what a later apply will compare against. */
     public static String of(ObjectNode manifest) {
-        return GoJson.compact(withAnnotation(manifest, null)) + "\n";
+        return JsonWriter.marshal(withAnnotation(manifest, null)) + "\n";
     }
 
     /**

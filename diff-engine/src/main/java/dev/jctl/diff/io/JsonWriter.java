@@ -29,6 +29,9 @@ public final class JsonWriter {
         return Integer.compare(a.length() - i, b.length() - j);
     };
 
+    private static final JsonWriter MARSHAL = new JsonWriter(null, true);
+
+    /** Null for compact output, as Go's json.Marshal writes it. */
     private final String indent;
     private final boolean sortKeys;
 
@@ -45,6 +48,16 @@ public final class JsonWriter {
     /** Two spaces, keys as the tree holds them ({@code kubectl version -o json} prints a struct like that). */
     public static JsonWriter twoSpacesTreeOrder() {
         return new JsonWriter("  ", false);
+    }
+
+    /**
+     * Compact JSON exactly as Go's {@code json.Marshal} writes a {@code map[string]interface{}}: sorted keys, no
+     * white space. kubectl stores the last-applied-configuration annotation and sends its patches this way.
+     */
+    public static String marshal(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        MARSHAL.value(out, node, 0);
+        return out.toString();
     }
 
     /** The document followed by a line break. */
@@ -64,10 +77,11 @@ public final class JsonWriter {
             }
             out.append('[');
             for (int i = 0; i < node.size(); i++) {
-                out.append(i == 0 ? "\n" : ",\n").append(indent.repeat(depth + 1));
+                separate(out, i, depth + 1);
                 value(out, node.get(i), depth + 1);
             }
-            out.append('\n').append(indent.repeat(depth)).append(']');
+            close(out, depth);
+            out.append(']');
         } else if (node.isTextual() || node.isBinary() || node.isPojo()) {
             string(out, node.asText());
         } else if (node.isFloatingPointNumber()) {
@@ -93,12 +107,29 @@ public final class JsonWriter {
         }
         out.append('{');
         for (int i = 0; i < entries.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n").append(indent.repeat(depth + 1));
+            separate(out, i, depth + 1);
             string(out, entries.get(i).getKey());
-            out.append(": ");
+            out.append(indent == null ? ":" : ": ");
             value(out, entries.get(i).getValue(), depth + 1);
         }
-        out.append('\n').append(indent.repeat(depth)).append('}');
+        close(out, depth);
+        out.append('}');
+    }
+
+    /** What goes before the {@code index}th element of a collection whose elements sit at {@code depth}. */
+    private void separate(StringBuilder out, int index, int depth) {
+        if (index > 0) {
+            out.append(',');
+        }
+        if (indent != null) {
+            out.append('\n').append(indent.repeat(depth));
+        }
+    }
+
+    private void close(StringBuilder out, int depth) {
+        if (indent != null) {
+            out.append('\n').append(indent.repeat(depth));
+        }
     }
 
     private static void string(StringBuilder out, String text) {

@@ -46,6 +46,13 @@ class JsonWriterTest {
                 JsonWriter.twoSpacesTreeOrder().write(JSON.readTree("{\"b\":[1,true,null],\"a\":\"x\"}")));
     }
 
+    /** Go's json.Marshal of a map: sorted keys, no white space, the same escapes and number forms. */
+    @Test
+    void marshalIsCompactGoJson() throws Exception {
+        assertEquals("{\"a\":[1,{},[]],\"b\":\"x\\u003cy\",\"c\":{\"d\":1e-7,\"e\":null}}",
+                JsonWriter.marshal(JSON.readTree("{\"c\":{\"e\":null,\"d\":1e-7},\"b\":\"x<y\",\"a\":[1,{},[]]}")));
+    }
+
     @Test
     void notANumberIsNotJson() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
