@@ -12,12 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Waits until objects are healthy by their {@link HealthRules}. Objects are read through one list+watch per
@@ -115,14 +115,8 @@ public final class Waiter {
         Map<String, ListWatch> watches = new HashMap<>();
         try {
             Watches open = new Watches(watches, changes, scheduler);
-            Map<Target, ListWatch> primary = new LinkedHashMap<>();
-            for (Target target : targets) {
-                boolean alone = targets.stream().filter(t -> t.resource().equals(target.resource())
-                        && Objects.equals(t.namespace(), target.namespace())).count() == 1;
-                primary.put(target, open.of(target.resource(), target.namespace(),
-                        alone ? "metadata.name=" + target.name() : null, null));
-            }
-            Map<Target, Health> health = new LinkedHashMap<>();
+            Map<Target, ListWatch> primary = primaryWatches(targets, open);
+            Map<Target, Health> health = new HashMap<>();
             while (true) {
                 changes.drainPermits();
                 boolean failed = false;
@@ -139,15 +133,15 @@ public final class Waiter {
                     }
                     failed |= now.isPresent() && now.get().state() == Health.State.FAILED;
                 }
-                boolean settled = health.size() == targets.size()
+                boolean settled = health.size() == primary.size()
                         && health.values().stream().allMatch(Health::settled);
                 long remaining = Duration.between(Instant.now(), deadline).toMillis();
                 if (settled || failed || remaining <= 0) {
-                    for (Target target : targets) {
-                        health.putIfAbsent(target, Health.inProgress(Optional.ofNullable(primary.get(target).error())
-                                .map(e -> "cannot be read: " + e).orElse("not read yet")));
-                    }
-                    return new Result(health, !settled && !failed);
+                    Map<Target, Health> last = new LinkedHashMap<>();
+                    primary.forEach((target, watch) -> last.put(target, health.getOrDefault(target,
+                            Health.inProgress(watch.error() == null ? "not read yet" : "cannot be read: "
+                                    + watch.error()))));
+                    return new Result(last, !settled && !failed);
                 }
                 changes.tryAcquire(remaining, TimeUnit.MILLISECONDS);
             }
@@ -159,6 +153,22 @@ public final class Waiter {
             watches.values().forEach(ListWatch::close);
             scheduler.shutdownNow();
         }
+    }
+
+    /**
+     * One list+watch per resource and namespace, narrowed by name to the object when it is the only one awaited
+     * there; in the targets' order, each object once.
+     */
+    private static Map<Target, ListWatch> primaryWatches(List<Target> targets, Watches open) {
+        Map<String, Long> perCollection = targets.stream().distinct().collect(Collectors.groupingBy(
+                t -> t.resource().collectionPath(t.namespace()), Collectors.counting()));
+        Map<Target, ListWatch> primary = new LinkedHashMap<>();
+        for (Target target : targets) {
+            boolean alone = perCollection.get(target.resource().collectionPath(target.namespace())) == 1;
+            primary.put(target, open.of(target.resource(), target.namespace(),
+                    alone ? "metadata.name=" + target.name() : null, null));
+        }
+        return primary;
     }
 
     /** Empty until the object's list has arrived: only then does its absence mean anything. */
@@ -204,8 +214,7 @@ public final class Waiter {
                 return List.of();
             }
             String namespace = resource.get().namespaced() ? query.namespace() : null;
-            return new ArrayList<>(of(resource.get(), namespace, query.fieldSelector(), query.labelSelector())
-                    .objects());
+            return of(resource.get(), namespace, query.fieldSelector(), query.labelSelector()).objects();
         }
     }
 }
