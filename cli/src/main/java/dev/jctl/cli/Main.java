@@ -26,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class,
                 dev.jctl.cli.command.ApplyCommand.class, dev.jctl.cli.command.DiffCommand.class,
                 dev.jctl.cli.command.DeleteCommand.class, dev.jctl.cli.command.GetCommand.class,
+                dev.jctl.cli.command.ScaleCommand.class,
                 dev.jctl.cli.command.cluster.ClusterCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
