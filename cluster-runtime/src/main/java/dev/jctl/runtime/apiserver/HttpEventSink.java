@@ -1,6 +1,5 @@
 package dev.jctl.runtime.apiserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jctl.runtime.apiserver.rest.EventSink;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,12 +29,11 @@ final class HttpEventSink implements EventSink {
     }
 
     @Override
-    public synchronized boolean send(JsonNode event) {
+    public synchronized boolean send(byte[] bytes) {
         if (closing.isClosed()) {
             return false;
         }
         open();
-        byte[] bytes = Json.bytes(event);
         try {
             response.write(Buffer.buffer(bytes.length + 1).appendBytes(bytes).appendByte((byte) '\n'));
             return true;

@@ -1,8 +1,9 @@
 package dev.jctl.runtime.apiserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jctl.runtime.apiserver.rest.EventSink;
 import io.vertx.core.http.ServerWebSocket;
+
+import java.nio.charset.StandardCharsets;
 
 /** A watch stream over a WebSocket: one text frame per event, as kube-apiserver sends them. */
 final class WebSocketEventSink implements EventSink {
@@ -18,14 +19,14 @@ final class WebSocketEventSink implements EventSink {
     }
 
     @Override
-    public synchronized boolean send(JsonNode event) {
+    public synchronized boolean send(byte[] event) {
         if (closing.isClosed()) {
             return false;
         }
         try {
-            socket.writeTextMessage(Json.MAPPER.writeValueAsString(event));
+            socket.writeTextMessage(new String(event, StandardCharsets.UTF_8));
             return true;
-        } catch (IllegalStateException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IllegalStateException e) {
             closing.close();
             return false;
         }

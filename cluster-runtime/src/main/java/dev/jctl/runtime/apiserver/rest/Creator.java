@@ -78,7 +78,8 @@ public final class Creator {
         String name = Json.text(meta, "name");
         validate(kind, name == null ? "" : name);
         String namespace = Json.text(meta, "namespace");
-        if (kind.namespaced() && store.find(namespaces, null, namespace) == null) {
+        // existence is all that matters here: no need to decode the Namespace
+        if (kind.namespaced() && store.storage().get(ObjectStore.key(namespaces, null, namespace)) == null) {
             throw ApiException.notFound("", "namespaces", namespace);
         }
         KindBehaviors.prepareForCreate(kind, object);
@@ -115,7 +116,8 @@ public final class Creator {
         try {
             KeyValue kv = store.storage().create(ObjectStore.key(kind, Json.text(meta, "namespace"), name),
                     ObjectStore.encode(kind, object));
-            return ObjectStore.decode(kind, kv);
+            // the stored bytes are this object without resourceVersion: answer from it rather than re-parse them
+            return ObjectStore.withRevision(kind, object, kv.modRevision());
         } catch (StorageException.AlreadyExists e) {
             throw ApiException.alreadyExists(kind.group(), kind.plural(), name);
         }

@@ -51,16 +51,23 @@ public final class ObjectStore {
 
     /** The stored object as the kind's version shows it, with apiVersion and kind first. */
     public static ObjectNode decode(KindInfo kind, KeyValue kv) {
-        JsonNode stored = Json.parse(kv.value());
-        ObjectNode object = Json.object();
-        object.put("apiVersion", kind.apiVersion()).put("kind", kind.kind());
-        for (Map.Entry<String, JsonNode> field : stored.properties()) {
+        return withRevision(kind, (ObjectNode) Json.parse(kv.value()), kv.modRevision());
+    }
+
+    /**
+     * {@code object} as a read at {@code revision} shows it, the same as {@link #decode} of its stored bytes; the
+     * returned node shares {@code object}'s children, so the caller hands {@code object} over.
+     */
+    public static ObjectNode withRevision(KindInfo kind, ObjectNode object, long revision) {
+        ObjectNode shown = Json.object();
+        shown.put("apiVersion", kind.apiVersion()).put("kind", kind.kind());
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!field.getKey().equals("apiVersion") && !field.getKey().equals("kind")) {
-                object.set(field.getKey(), field.getValue());
+                shown.set(field.getKey(), field.getValue());
             }
         }
-        Json.metadata(object).put("resourceVersion", Long.toString(kv.modRevision()));
-        return object;
+        Json.metadata(shown).put("resourceVersion", Long.toString(revision));
+        return shown;
     }
 
     /**
@@ -71,14 +78,26 @@ public final class ObjectStore {
         if (kind.custom() == null || kind.custom().storageVersion() == null) {
             return encode(object);
         }
-        ObjectNode copy = object.deepCopy();
+        ObjectNode copy = shallowCopy(object);
         copy.put("apiVersion", kind.group() + "/" + kind.custom().storageVersion());
         return encode(copy);
     }
 
     public static byte[] encode(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        Json.metadata(copy).remove("resourceVersion");
+        if (!object.path("metadata").has("resourceVersion")) {
+            return Json.bytes(object);
+        }
+        ObjectNode copy = shallowCopy(object);
+        ObjectNode meta = shallowCopy(Json.metadata(object));
+        meta.remove("resourceVersion");
+        copy.set("metadata", meta);
         return Json.bytes(copy);
+    }
+
+    /** Serialising reads only, so a copy of the top level is enough to change a field without a deep copy. */
+    private static ObjectNode shallowCopy(ObjectNode object) {
+        ObjectNode copy = Json.object();
+        copy.setAll(object);
+        return copy;
     }
 }

@@ -1,6 +1,5 @@
 package dev.jctl.runtime.apiserver.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
@@ -11,7 +10,6 @@ import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.UnaryOperator;
 
 /** Maps method + target to the verb handler, checking the kind's verbs and subresources first. */
 public final class ResourceRouter {
@@ -52,7 +50,7 @@ public final class ResourceRouter {
         return method.equals("GET") && "websocket".equalsIgnoreCase(upgradeHeader);
     }
 
-    public void watch(ApiRequest request, EventSink sink, UnaryOperator<JsonNode> render) {
+    public void watch(ApiRequest request, EventSink sink, Rendering render) {
         check(request.target(), "watch");
         watcher.watch(request, sink, render);
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code ?watch=1}: a stream of {@code {"type": ADDED|MODIFIED|DELETED|BOOKMARK|ERROR, "object": ...}} events.
@@ -34,6 +33,7 @@ public final class Watcher {
     private final Reader reader;
     private final ScheduledExecutorService timers;
     private final Duration bookmarkInterval;
+    private final EventCache cache = new EventCache();
 
     public Watcher(ObjectStore store, Reader reader, ScheduledExecutorService timers, Duration bookmarkInterval) {
         this.store = store;
@@ -43,7 +43,7 @@ public final class Watcher {
     }
 
     /** Streams events to {@code sink}; {@code render} turns each object into what the client asked for. */
-    public void watch(ApiRequest request, EventSink sink, UnaryOperator<JsonNode> render) {
+    public void watch(ApiRequest request, EventSink sink, Rendering render) {
         RequestTarget target = request.target();
         ListQuery query = ListQuery.from(request);
         String rv = query.resourceVersion();
@@ -73,7 +73,7 @@ public final class Watcher {
                 throw ApiException.badRequest("invalid resource version: " + rv);
             }
         }
-        Stream stream = new Stream(target.kind(), query, sink, render, from);
+        Stream stream = new Stream(target.kind(), query, sink, render, cache, from);
         try {
             stream.watch = store.storage().watch(ObjectStore.prefix(target.kind(), target.namespace()), from,
                     stream::onEvent);
@@ -121,29 +121,32 @@ public final class Watcher {
         private final KindInfo kind;
         private final ListQuery query;
         private final EventSink sink;
-        private final UnaryOperator<JsonNode> render;
+        private final Rendering render;
+        private final EventCache cache;
         private long lastRevision;
         private volatile Watch watch;
 
-        Stream(KindInfo kind, ListQuery query, EventSink sink, UnaryOperator<JsonNode> render, long from) {
+        Stream(KindInfo kind, ListQuery query, EventSink sink, Rendering render, EventCache cache, long from) {
             this.kind = kind;
             this.query = query;
             this.sink = sink;
             this.render = render;
+            this.cache = cache;
             this.lastRevision = from;
         }
 
         synchronized void onEvent(WatchEvent change) {
             lastRevision = change.revision();
-            ObjectNode object = ObjectStore.decode(kind, change.kv());
+            ObjectNode object = cache.decoded(kind, change.kv());
             boolean now = query.matches(object);
-            boolean before = change.prevKv() != null && query.matches(ObjectStore.decode(kind, change.prevKv()));
+            boolean before = change.prevKv() != null && query.matches(cache.decoded(kind, change.prevKv()));
             String type = switch (change.type()) {
                 case CREATED -> now ? "ADDED" : null;
                 case DELETED -> now ? "DELETED" : null;
                 case UPDATED -> now && before ? "MODIFIED" : now ? "ADDED" : before ? "DELETED" : null;
             };
-            if (type != null && !sink.send(event(type, render.apply(object)))) {
+            if (type != null && !sink.send(cache.encoded(kind, change.revision(), type, render,
+                    () -> Json.bytes(event(type, render.apply(object)))))) {
                 close();
             }
         }
