@@ -1,9 +1,15 @@
 package dev.jctl.cli;
 
+import dev.jctl.cli.command.ApplyCommand;
 import dev.jctl.cli.command.CompletionCommand;
+import dev.jctl.cli.command.DeleteCommand;
+import dev.jctl.cli.command.DiffCommand;
+import dev.jctl.cli.command.GetCommand;
 import dev.jctl.cli.command.GlobalOptions;
 import dev.jctl.cli.command.PatchCommand;
+import dev.jctl.cli.command.ScaleCommand;
 import dev.jctl.cli.command.VersionCommand;
+import dev.jctl.cli.command.cluster.ClusterCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,11 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "jctl",
         description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.",
-        subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class,
-                dev.jctl.cli.command.ApplyCommand.class, dev.jctl.cli.command.DiffCommand.class,
-                dev.jctl.cli.command.DeleteCommand.class, dev.jctl.cli.command.GetCommand.class,
-                dev.jctl.cli.command.ScaleCommand.class,
-                dev.jctl.cli.command.cluster.ClusterCommand.class})
+        subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class, ApplyCommand.class,
+                DiffCommand.class, DeleteCommand.class, GetCommand.class, ScaleCommand.class, ClusterCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
