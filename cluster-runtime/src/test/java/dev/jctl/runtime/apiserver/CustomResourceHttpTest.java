@@ -56,6 +56,18 @@ class CustomResourceHttpTest {
         assertEquals(List.of("NamesAccepted=True/NoConflicts", "Established=True/InitialNamesAccepted"), conditions);
     }
 
+    /** A CRD is a built-in kind: kubectl apply updates it with a strategic merge patch, as upstream accepts. */
+    @Test
+    void crdTakesAStrategicMergePatch() {
+        TestCluster.Response patched = cluster.patch(CRDS + "/crontabs.stable.example.com",
+                "application/strategic-merge-patch+json", "{\"metadata\":{\"labels\":{\"team\":\"a\"}}}");
+        assertEquals(200, patched.code(), patched.raw());
+        assertEquals("a", patched.body().path("metadata").path("labels").path("team").asText());
+        assertEquals(201, cluster.post(V1, cronTab("stable.example.com/v1", "smp", spec("* * * * */5", 1))).code());
+        TestCluster.Response onResource = cluster.patch(V1 + "/smp", "application/strategic-merge-patch+json", "{}");
+        assertEquals(415, onResource.code(), onResource.raw());
+    }
+
     @Test
     void newCrdAnswersWithEmptyAcceptedNames() {
         String crd = CronTabs.CRD.replace("crontabs", "widgets").replace("CronTab", "Widget")

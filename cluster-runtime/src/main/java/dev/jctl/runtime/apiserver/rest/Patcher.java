@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.diff.PatchException;
 import dev.jctl.diff.jsonmerge.JsonMergePatch;
 import dev.jctl.diff.jsonpatch.JsonPatch;
-import dev.jctl.diff.smp.BuiltinPatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * PATCH of the main resource, /status or /scale with a JSON patch, a JSON merge patch or - for built-in kinds,
- * whose patch strategies the diff-engine knows - a strategic merge patch. The patch is applied to the current object (re-read and
+ * PATCH of the main resource, /status or /scale with a JSON patch, a JSON merge patch or - for built-in kinds
+ * ({@link StrategicPatchMeta}) - a strategic merge patch. The patch is applied to the current object (re-read and
  * re-applied when a concurrent write wins the compare-and-swap, unless the patch pins a resourceVersion).
  * Server-side apply ({@value ServerSideApplier#APPLY_PATCH}) goes to the {@link ServerSideApplier}; every other
  * patch is recorded in managedFields as an Update by the request's manager.
@@ -65,10 +64,8 @@ public final class Patcher {
                 case JSON_PATCH -> JsonPatch.apply(current, patch);
                 case MERGE_PATCH -> JsonMergePatch.apply(current, patch);
                 case STRATEGIC_MERGE_PATCH -> StrategicMergePatch.apply(current, patch,
-                        BuiltinPatchMeta.forKind(kind.apiVersion(), kind.kind())
-                                .orElseThrow(() -> ApiException.unsupportedPatchType(false)));
-                default -> throw ApiException.unsupportedPatchType(BuiltinPatchMeta.forKind(
-                        kind.apiVersion(), kind.kind()).isPresent());
+                        StrategicPatchMeta.forKind(kind).orElseThrow(() -> ApiException.unsupportedPatchType(false)));
+                default -> throw ApiException.unsupportedPatchType(StrategicPatchMeta.forKind(kind).isPresent());
             };
         } catch (PatchException e) {
             throw new ApiException(422, "Invalid", e.getMessage(), kind.group(), kind.kind(),
