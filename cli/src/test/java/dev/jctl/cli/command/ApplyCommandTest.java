@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jctl.cli.testing.CommandRun;
-import dev.jctl.cli.testing.JctlRunner;
-import dev.jctl.cli.testing.KubectlBinary;
-import dev.jctl.cli.testing.LiveCluster;
+import dev.jctl.cli.testing.SideBySide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jctl apply's output lines, error messages and exit codes next to kubectl's for the same files, each tool in a
  * namespace of its own.
  */
-class ApplyCommandTest {
+class ApplyCommandTest extends SideBySide {
     private static final String CONFIG = """
             apiVersion: v1
             kind: ConfigMap
@@ -38,30 +33,6 @@ class ApplyCommandTest {
               ports:
               - port: 80
             """;
-
-    @TempDir
-    static Path dir;
-    private static LiveCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LiveCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private KubectlBinary kubectl() {
-        return KubectlBinary.require(cluster.kubeconfig(), cluster.cacheDir().resolve("kubectl"));
-    }
-
-    private JctlRunner jctl() {
-        return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
-    }
 
     private void namespaces(String... names) {
         for (String name : names) {

@@ -4,26 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jctl.cli.testing.CommandRun;
-import dev.jctl.cli.testing.JctlRunner;
-import dev.jctl.cli.testing.KubectlBinary;
-import dev.jctl.cli.testing.LiveCluster;
+import dev.jctl.cli.testing.SideBySide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * get, delete and diff side by side with the real kubectl against the project's API server: the same stdout,
  * the same stderr where kubectl's wording is the contract, the same exit codes. Each test works in its own
  * namespace, filled by jctl apply.
  */
-class ClusterCommandsTest {
+class ClusterCommandsTest extends SideBySide {
     private static final String APP = """
             apiVersion: v1
             kind: ConfigMap
@@ -68,30 +63,6 @@ class ClusterCommandsTest {
                   - name: app
                     image: nginx:1.25
             """;
-
-    @TempDir
-    static Path dir;
-    private static LiveCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LiveCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private KubectlBinary kubectl() {
-        return KubectlBinary.require(cluster.kubeconfig(), cluster.cacheDir().resolve("kubectl"));
-    }
-
-    private JctlRunner jctl() {
-        return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
-    }
 
     /** A namespace holding APP, applied by jctl; returns the manifest file. */
     private Path namespaceWithApp(String namespace) throws IOException {

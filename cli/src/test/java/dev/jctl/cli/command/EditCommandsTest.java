@@ -3,23 +3,18 @@ package dev.jctl.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jctl.cli.testing.CommandRun;
-import dev.jctl.cli.testing.JctlRunner;
-import dev.jctl.cli.testing.KubectlBinary;
-import dev.jctl.cli.testing.LiveCluster;
+import dev.jctl.cli.testing.SideBySide;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * scale side by side with the real kubectl against the project's API server: kubectl works in one namespace,
  * jctl in a twin, and after every command the output, exit code and resulting replicas must be the same.
  */
-class EditCommandsTest {
+class EditCommandsTest extends SideBySide {
     private static final String DEPLOYMENT = """
             apiVersion: apps/v1
             kind: Deployment
@@ -39,30 +34,6 @@ class EditCommandsTest {
                   - name: app
                     image: nginx:1.25
             """;
-
-    @TempDir
-    static Path dir;
-    private static LiveCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LiveCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private KubectlBinary kubectl() {
-        return KubectlBinary.require(cluster.kubeconfig(), cluster.cacheDir().resolve("kubectl"));
-    }
-
-    private JctlRunner jctl() {
-        return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
-    }
 
     private void namespaceWithDeployment(String namespace) throws Exception {
         CommandRun created = kubectl().run(dir, List.of("create", "namespace", namespace));

@@ -8,46 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jctl.cli.testing.CommandRun;
-import dev.jctl.cli.testing.JctlRunner;
-import dev.jctl.cli.testing.KubectlBinary;
-import dev.jctl.cli.testing.LiveCluster;
+import dev.jctl.cli.testing.SideBySide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code apply --prune --applyset}: jctl's sets next to kubectl's (KUBECTL_APPLYSET=true), and each tool on the other's. */
-class ApplySetPruneTest {
+class ApplySetPruneTest extends SideBySide {
     private static final Map<String, String> APPLYSET_ON = Map.of("KUBECTL_APPLYSET", "true");
-
-    @TempDir
-    static Path dir;
-    private static LiveCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LiveCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private KubectlBinary kubectl() {
-        return KubectlBinary.require(cluster.kubeconfig(), cluster.cacheDir().resolve("kubectl"));
-    }
-
-    private JctlRunner jctl() {
-        return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
-    }
 
     private CommandRun kubectlOk(String... args) {
         CommandRun run = kubectl().run(dir, APPLYSET_ON, List.of(args));

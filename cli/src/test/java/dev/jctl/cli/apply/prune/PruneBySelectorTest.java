@@ -4,50 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jctl.cli.testing.CommandRun;
-import dev.jctl.cli.testing.JctlRunner;
-import dev.jctl.cli.testing.KubectlBinary;
-import dev.jctl.cli.testing.LiveCluster;
+import dev.jctl.cli.testing.SideBySide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code apply --prune -l}: the same sequence of directories applied by kubectl into k-NS and by jctl into j-NS,
  * with objects around that must survive (outside the selector, made without apply, of a kind not allowlisted,
  * in another namespace).
  */
-class PruneBySelectorTest {
-    @TempDir
-    static Path dir;
-    private static LiveCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LiveCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private KubectlBinary kubectl() {
-        return KubectlBinary.require(cluster.kubeconfig(), cluster.cacheDir().resolve("kubectl"));
-    }
-
-    private JctlRunner jctl() {
-        return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
-    }
-
+class PruneBySelectorTest extends SideBySide {
     static String configMap(String name, String app) {
         return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  labels:\n    app: " + app
                 + "\ndata:\n  k: v\n";
