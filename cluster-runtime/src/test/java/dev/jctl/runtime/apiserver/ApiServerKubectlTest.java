@@ -1,10 +1,7 @@
 package dev.jctl.runtime.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,31 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The acceptance client: the real kubectl (v1.32 on these machines) with its default flags. */
-class ApiServerKubectlTest {
-    @TempDir
-    static Path dir;
-    static TestCluster cluster;
-    static Kubectl kubectl;
-
-    @BeforeAll
-    static void start() {
-        kubectl = Kubectl.require(dir.resolve("kubeconfig"), dir.resolve("cache"));
-        cluster = TestCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private static Kubectl.Result ok(String... args) {
-        Kubectl.Result r = kubectl.run(args);
-        assertEquals(0, r.exit(), () -> "kubectl " + String.join(" ", args) + "\n" + r.describe());
-        return r;
-    }
-
+class ApiServerKubectlTest extends KubectlAgainstCluster {
     private static List<String> rows(String out) {
         return out.lines().map(l -> l.trim().replaceAll("\\s+", " ")).toList();
     }

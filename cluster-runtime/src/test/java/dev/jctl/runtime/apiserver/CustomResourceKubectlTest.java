@@ -1,9 +1,6 @@
 package dev.jctl.runtime.apiserver;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A CRD and its custom resources through the real kubectl, one step after another as a user types them. */
-class CustomResourceKubectlTest {
+class CustomResourceKubectlTest extends KubectlAgainstCluster {
     private static final String CRD = """
             apiVersion: apiextensions.k8s.io/v1
             kind: CustomResourceDefinition
@@ -71,30 +68,6 @@ class CustomResourceKubectlTest {
               image: my-awesome-cron-image
               replicas: 2
             """;
-
-    @TempDir
-    static Path dir;
-    static TestCluster cluster;
-    static Kubectl kubectl;
-
-    @BeforeAll
-    static void start() {
-        kubectl = Kubectl.require(dir.resolve("kubeconfig"), dir.resolve("cache"));
-        cluster = TestCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private static Kubectl.Result ok(String... args) {
-        Kubectl.Result r = kubectl.run(args);
-        assertEquals(0, r.exit(), () -> "kubectl " + String.join(" ", args) + "\n" + r.describe());
-        return r;
-    }
 
     private static Path file(String name, String content) {
         try {

@@ -1,9 +1,6 @@
 package dev.jctl.runtime.apiserver;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,25 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What kubectl users see of field validation and immutable fields, with the real kubectl. */
-class KubectlValidationTest {
-    @TempDir
-    static Path dir;
-    static TestCluster cluster;
-    static Kubectl kubectl;
-
-    @BeforeAll
-    static void start() {
-        kubectl = Kubectl.require(dir.resolve("kubeconfig"), dir.resolve("cache"));
-        cluster = TestCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
+class KubectlValidationTest extends KubectlAgainstCluster {
     private static Path manifest(String name, String label, String extraSpec) throws IOException {
         Path file = dir.resolve(name + "-" + label + ".yaml");
         Files.writeString(file, """

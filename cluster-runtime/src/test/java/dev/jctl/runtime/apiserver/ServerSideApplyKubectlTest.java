@@ -1,9 +1,6 @@
 package dev.jctl.runtime.apiserver;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,31 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code kubectl apply --server-side} against the runtime: create, re-apply, conflict after a scale, force. */
-class ServerSideApplyKubectlTest {
-    @TempDir
-    static Path dir;
-    static TestCluster cluster;
-    static Kubectl kubectl;
-
-    @BeforeAll
-    static void start() {
-        kubectl = Kubectl.require(dir.resolve("kubeconfig"), dir.resolve("cache"));
-        cluster = TestCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private static Kubectl.Result ok(String... args) {
-        Kubectl.Result r = kubectl.run(args);
-        assertEquals(0, r.exit(), () -> "kubectl " + String.join(" ", args) + "\n" + r.describe());
-        return r;
-    }
-
+class ServerSideApplyKubectlTest extends KubectlAgainstCluster {
     private static Path manifest(String name, int replicas) throws IOException {
         return Files.writeString(dir.resolve(name + "-" + replicas + ".yaml"), """
                 apiVersion: apps/v1
