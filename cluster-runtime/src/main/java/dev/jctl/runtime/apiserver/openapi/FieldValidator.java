@@ -1,9 +1,12 @@
 package dev.jctl.runtime.apiserver.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,34 @@ public final class FieldValidator {
         return check(RequestTree.of(object));
     }
 
+    /**
+     * Removes, in place, the fields {@link #unknownFields} reports: kube-apiserver's decoder accepts them under
+     * {@code Warn} and {@code Ignore} but never stores them.
+     */
+    public void prune(JsonNode object) {
+        prune(object, root);
+    }
+
+    private void prune(JsonNode value, JsonNode schema) {
+        JsonNode s = checked(schema);
+        if (s == null) {
+            return;
+        }
+        if (value instanceof ObjectNode obj && declaresFields(s)) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                JsonNode field = fieldSchema(s, entry.getKey());
+                if (field == null) {
+                    it.remove();
+                } else {
+                    prune(entry.getValue(), field);
+                }
+            }
+        } else if (value instanceof ArrayNode arr && s.get("items") != null) {
+            arr.forEach(item -> prune(item, s.get("items")));
+        }
+    }
+
     private List<String> check(RequestTree tree) {
         List<String> problems = new ArrayList<>();
         walk(tree, root, "", problems);
@@ -73,24 +104,16 @@ public final class FieldValidator {
     }
 
     private void walk(RequestTree value, JsonNode schema, String path, List<String> problems) {
-        JsonNode s = resolve(schema);
-        if (s == null || s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+        JsonNode s = checked(schema);
+        if (s == null) {
             return;
         }
-        if (value instanceof RequestTree.Obj obj) {
-            JsonNode properties = s.get("properties");
-            JsonNode additional = s.get("additionalProperties");
-            if (properties == null && (additional == null || !additional.isObject())) {
-                return;
-            }
+        if (value instanceof RequestTree.Obj obj && declaresFields(s)) {
             Set<String> seen = new HashSet<>();
             for (Map.Entry<String, RequestTree> entry : obj.entries()) {
                 String key = entry.getKey();
                 String child = path.isEmpty() ? key : path + "." + key;
-                JsonNode field = properties != null ? properties.get(key) : null;
-                if (field == null && additional != null && additional.isObject()) {
-                    field = additional;
-                }
+                JsonNode field = fieldSchema(s, key);
                 boolean first = seen.add(key);
                 if (field == null) {
                     // a repeated unknown field is reported once, as unknown
@@ -104,15 +127,31 @@ public final class FieldValidator {
                 }
                 walk(entry.getValue(), field, child, problems);
             }
-        } else if (value instanceof RequestTree.Arr arr) {
-            JsonNode items = s.get("items");
-            if (items == null) {
-                return;
-            }
+        } else if (value instanceof RequestTree.Arr arr && s.get("items") != null) {
             for (int i = 0; i < arr.items().size(); i++) {
-                walk(arr.items().get(i), items, path + "[" + i + "]", problems);
+                walk(arr.items().get(i), s.get("items"), path + "[" + i + "]", problems);
             }
         }
+    }
+
+    /** The schema with references followed; null where nothing is checked (unknown, preserve-unknown-fields). */
+    private JsonNode checked(JsonNode schema) {
+        JsonNode s = resolve(schema);
+        return s == null || s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) ? null : s;
+    }
+
+    /** Objects whose schema declares neither properties nor additional properties are open (RawExtension, JSON). */
+    private static boolean declaresFields(JsonNode s) {
+        JsonNode additional = s.get("additionalProperties");
+        return s.get("properties") != null || additional != null && additional.isObject();
+    }
+
+    /** The schema of field {@code key}, or null when the object's schema does not allow it. */
+    private static JsonNode fieldSchema(JsonNode s, String key) {
+        JsonNode properties = s.get("properties");
+        JsonNode field = properties != null ? properties.get(key) : null;
+        JsonNode additional = s.get("additionalProperties");
+        return field == null && additional != null && additional.isObject() ? additional : field;
     }
 
     /** Follows {@code allOf: [{$ref}]} and {@code $ref} to the schema they name; null when it is unknown. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
 import dev.jctl.runtime.apiserver.openapi.FieldValidator;
 import dev.jctl.runtime.apiserver.openapi.SchemaCatalog;
-import dev.jctl.runtime.apiserver.openapi.UnknownFieldPruner;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.validation.GoValues;
 
@@ -25,7 +24,6 @@ final class FieldValidation {
     private final Directive directive;
     private final KindInfo kind;
     private final Optional<FieldValidator> validator;
-    private final Optional<UnknownFieldPruner> pruner;
     /** Warnings of the last check; a patch re-applied after a conflict is checked again. */
     private volatile List<String> warnings = List.of();
 
@@ -34,8 +32,6 @@ final class FieldValidation {
         this.kind = kind;
         SchemaCatalog catalog = SchemaCatalog.builtin();
         this.validator = typed ? FieldValidator.forKind(catalog, kind.group(), kind.version(), kind.kind())
-                : Optional.empty();
-        this.pruner = typed ? UnknownFieldPruner.forKind(catalog, kind.group(), kind.version(), kind.kind())
                 : Optional.empty();
     }
 
@@ -67,7 +63,7 @@ final class FieldValidation {
             }
             warnings = problems;
         }
-        pruner.ifPresent(p -> p.prune(object));
+        validator.ifPresent(v -> v.prune(object));
     }
 
     /**
@@ -89,7 +85,7 @@ final class FieldValidation {
             }
             warnings = problems;
         }
-        pruner.ifPresent(p -> p.prune(patched));
+        validator.ifPresent(v -> v.prune(patched));
         return patched;
     }
 

@@ -86,6 +86,22 @@ class FieldValidatorTest {
     }
 
     @Test
+    void pruneRemovesExactlyTheFieldsItWouldReport() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree("""
+                {"type":"object","properties":{
+                  "spec":{"type":"object","properties":{"size":{"type":"integer"},
+                   "items":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}},
+                   "config":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}}}""");
+        FieldValidator custom = new FieldValidator(Map.of(), schema);
+        JsonNode object = new ObjectMapper().readTree("""
+                {"spec":{"size":1,"colour":"red","items":[{"name":"a","x":1}],"config":{"free":{"form":true}}}}""");
+        custom.prune(object);
+        assertEquals(new ObjectMapper().readTree("""
+                {"spec":{"size":1,"items":[{"name":"a"}],"config":{"free":{"form":true}}}}"""), object);
+        assertEquals(List.of(), custom.unknownFields(object));
+    }
+
+    @Test
     void wordsTheErrorAndTheWarningLikeKubeApiserver() {
         List<String> problems = List.of("unknown field \"spec.foo\"", "duplicate field \"spec.replicas\"");
         assertEquals("Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: "
