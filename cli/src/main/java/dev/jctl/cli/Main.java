@@ -3,6 +3,7 @@ package dev.jctl.cli;
 import dev.jctl.cli.command.ApplyCommand;
 import dev.jctl.cli.command.CompletionCommand;
 import dev.jctl.cli.command.DeleteCommand;
+import dev.jctl.cli.command.DescribeCommand;
 import dev.jctl.cli.command.DiffCommand;
 import dev.jctl.cli.command.GetCommand;
 import dev.jctl.cli.command.GlobalOptions;
@@ -30,7 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "jctl",
         description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.",
         subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class, ApplyCommand.class,
-                DiffCommand.class, DeleteCommand.class, GetCommand.class, ScaleCommand.class, ClusterCommand.class})
+                DiffCommand.class, DeleteCommand.class, GetCommand.class, ScaleCommand.class, ClusterCommand.class,
+                DescribeCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

@@ -1,0 +1,42 @@
+package dev.jctl.cli.describe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.cli.client.ApiException;
+
+/** kubectl's ReplicaSet describer, with the phases of the pods it owns. */
+final class ReplicaSetDescriber implements KindDescriber {
+    @Override
+    public void describe(DescribeContext context, JsonNode rs, PrefixWriter w) {
+        JsonNode metadata = rs.path("metadata");
+        JsonNode spec = rs.path("spec");
+        String podsStatus;
+        try {
+            podsStatus = ControllerPods.of(context, rs, Text.selector(spec.path("selector"))).toString();
+        } catch (ApiException e) {
+            podsStatus = "error in fetching pods: " + e.getMessage();
+        }
+        w.write(0, "Name:\t" + metadata.path("name").asText() + "\n");
+        w.write(0, "Namespace:\t" + metadata.path("namespace").asText() + "\n");
+        w.write(0, "Selector:\t" + Text.formatSelector(spec.path("selector")) + "\n");
+        Sections.labels(w, "Labels", metadata.path("labels"));
+        Sections.annotations(w, "Annotations", metadata.path("annotations"));
+        String controller = Text.controller(rs);
+        if (!controller.isEmpty()) {
+            w.write(0, "Controlled By:\t" + controller + "\n");
+        }
+        w.write(0, "Replicas:\t" + rs.path("status").path("replicas").asLong(0) + " current / "
+                + spec.path("replicas").asLong(1) + " desired\n");
+        w.write(0, "Pods Status:\t" + podsStatus + "\n");
+        PodSections.podTemplate(w, spec.path("template"));
+        JsonNode conditions = rs.path("status").path("conditions");
+        if (!conditions.isEmpty()) {
+            w.write(0, "Conditions:\n  Type\tStatus\tReason\n");
+            w.write(1, "----\t------\t------\n");
+            for (JsonNode c : conditions) {
+                w.write(1, Text.str(c.path("type")) + " \t" + Text.str(c.path("status")) + "\t"
+                        + Text.str(c.path("reason")) + "\n");
+            }
+        }
+        Sections.events(w, context.eventsAbout(rs));
+    }
+}
