@@ -43,6 +43,11 @@ record Target(String name, ChildJvm process, String base, SSLContext ssl, String
         return request("/api/v1/namespaces/" + namespace + "/configmaps/" + name).GET().build();
     }
 
+    /** Any cheap request: what matters is that it opens the connection. */
+    HttpRequest version() {
+        return request("/version").GET().build();
+    }
+
     HttpRequest createNamespace(String namespace) {
         return request("/api/v1/namespaces").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"name\":\"" + namespace + "\"}}")).build();
