@@ -6,6 +6,7 @@ import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +24,15 @@ import java.util.Map;
  *
  * <p>Usage: {@code ApiServerBenchmark [sqlite] [memory] [mock] [--clients 16] [--requests 20000] [--seconds 30]
  * [--rate 1000] [--paced-seconds 10] [--watchers 500] [--watch-events 100] [--watch-rate 10] [--idle-seconds 10]
- * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu]}; all three servers by default.
+ * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu] [--http2]}; all three servers by default.
  * Phases per server: idle RSS after start, creates and then gets of those objects from {@code clients} closed-loop
  * clients (bounded by count and time, after a warm-up of a tenth of the count), creates paced at {@code rate}/s,
  * and (not on the mock) watch delivery to {@code watchers}. The last columns are the server's CPU time per answered
  * request, which moves less than throughput when other work shares the cores, and the part of it its JIT compiler
  * threads used ({@code --thread-cpu} splits it by thread), and this JVM's own CPU time per request: the load
  * generator shares the cores, so (2 cores x 1,000 ms) / (server + client ms per request) bounds the throughput.
+ * The clients speak HTTP/1.1, or with {@code --http2} HTTP/2 as kubectl and client-go do (the watches stay on
+ * HTTP/1.1).
  */
 public final class ApiServerBenchmark {
     /** Senders of the paced load: at 1,000/s they keep up while the mean latency stays under 32 ms. */
@@ -46,6 +49,7 @@ public final class ApiServerBenchmark {
     private Duration idle = Duration.ofSeconds(10);
     private List<String> serverJvmOptions = List.of();
     private boolean threadCpu;
+    private HttpClient.Version http = HttpClient.Version.HTTP_1_1;
 
     private ApiServerBenchmark() {
     }
@@ -65,6 +69,7 @@ public final class ApiServerBenchmark {
                 case "--watch-rate" -> bench.watchRate = Integer.parseInt(args[++i]);
                 case "--idle-seconds" -> bench.idle = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--thread-cpu" -> bench.threadCpu = true;
+                case "--http2" -> bench.http = HttpClient.Version.HTTP_2;
                 case "--server-jvm-options" -> bench.serverJvmOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> servers.add(args[i]);
             }
@@ -91,9 +96,9 @@ public final class ApiServerBenchmark {
                 data.toString(), server)) {
             String base = "https://127.0.0.1:" + process.port();
             Target target = mock
-                    ? new Target(server, process, base, Target.trustingAnything(), "unused")
+                    ? new Target(server, process, base, Target.trustingAnything(), "unused", http)
                     : new Target(server, process, base, Target.trusting(TlsMaterial.loadOrCreate(data).caCertPem()),
-                    BearerToken.loadOrCreate(data).value());
+                    BearerToken.loadOrCreate(data).value(), http);
             Thread.sleep(idle.toMillis());
             System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
                     process.residentKiB() / 1024, idle.toSeconds(), process.pid());
