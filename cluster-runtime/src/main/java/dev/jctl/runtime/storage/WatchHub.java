@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,19 +18,24 @@ import org.slf4j.LoggerFactory;
  * <p>A watcher is registered <em>before</em> its history is read and buffers live events until
  * {@link Registration#prime} hands it that history; events are then de-duplicated by revision. This way a
  * watcher sees every event after its start revision exactly once and in order, without the store holding a
- * lock while it reads history. Each watcher is delivered to serially on a shared pool so a slow listener
- * delays only itself, never the writer.
+ * lock while it reads history. Each watcher is delivered to serially on a small shared pool, never on the
+ * writer's thread. The pool has a thread per core, not per watcher: waking hundreds of threads for one event
+ * cost the writer more than the commit itself, and listeners do not block (see {@link Storage#watch}).
  */
 final class WatchHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** Events one watcher gets per turn on the pool, so a long backlog (a big history) cannot hold a thread. */
+    private static final int TURN = 64;
+
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
-    private final ExecutorService delivery = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "storage-watch-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService delivery = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "storage-watch-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** A watcher that is registered but not yet primed with its history. */
     interface Registration extends Watch {
@@ -106,20 +112,32 @@ final class WatchHub implements AutoCloseable {
             }
             if (added && !scheduled && !closed) {
                 scheduled = true;
+                submit();
+            }
+        }
+
+        private void submit() {
+            try {
                 delivery.execute(this);
+            } catch (RejectedExecutionException e) {
+                // the hub is closing: nothing is delivered after close
             }
         }
 
         @Override
         public void run() {
-            while (!closed) {
+            for (int delivered = 0; !closed; delivered++) {
                 WatchEvent event;
                 synchronized (this) {
-                    event = queue.poll();
-                    if (event == null) {
+                    if (queue.isEmpty()) {
                         scheduled = false;
                         return;
                     }
+                    if (delivered == TURN) {
+                        submit(); // to the back of the pool's queue, behind the other watchers
+                        return;
+                    }
+                    event = queue.poll();
                 }
                 try {
                     listener.accept(event);

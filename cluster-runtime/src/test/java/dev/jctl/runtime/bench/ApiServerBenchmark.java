@@ -5,6 +5,8 @@ import dev.jctl.runtime.apiserver.ChildJvm;
 import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The API server under HTTPS load, next to fabric8's KubernetesMockServer (CRUD mode) in the same run. Each server
@@ -21,11 +24,15 @@ import java.util.Locale;
  *
  * <p>Usage: {@code ApiServerBenchmark [sqlite] [memory] [mock] [--clients 16] [--requests 20000] [--seconds 30]
  * [--rate 1000] [--paced-seconds 10] [--watchers 500] [--watch-events 100] [--watch-rate 10] [--idle-seconds 10]
- * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."]}; all three servers by default.
+ * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu] [--http2]}; all three servers by default.
  * Phases per server: idle RSS after start, creates and then gets of those objects from {@code clients} closed-loop
  * clients (bounded by count and time, after a warm-up of a tenth of the count), creates paced at {@code rate}/s,
- * and (not on the mock) watch delivery to {@code watchers}. The last column is the server's CPU time per answered
- * request, which moves less than throughput when other work shares the cores.
+ * and (not on the mock) watch delivery to {@code watchers}. The last columns are the server's CPU time per answered
+ * request, which moves less than throughput when other work shares the cores, and the part of it its JIT compiler
+ * threads used ({@code --thread-cpu} splits it by thread), and this JVM's own CPU time per request: the load
+ * generator shares the cores, so (2 cores x 1,000 ms) / (server + client ms per request) bounds the throughput.
+ * The clients speak HTTP/1.1, or with {@code --http2} HTTP/2 as kubectl and client-go do (the watches stay on
+ * HTTP/1.1).
  */
 public final class ApiServerBenchmark {
     /** Senders of the paced load: at 1,000/s they keep up while the mean latency stays under 32 ms. */
@@ -41,6 +48,8 @@ public final class ApiServerBenchmark {
     private int watchRate = 10;
     private Duration idle = Duration.ofSeconds(10);
     private List<String> serverJvmOptions = List.of();
+    private boolean threadCpu;
+    private HttpClient.Version http = HttpClient.Version.HTTP_1_1;
 
     private ApiServerBenchmark() {
     }
@@ -59,6 +68,8 @@ public final class ApiServerBenchmark {
                 case "--watch-events" -> bench.watchEvents = Integer.parseInt(args[++i]);
                 case "--watch-rate" -> bench.watchRate = Integer.parseInt(args[++i]);
                 case "--idle-seconds" -> bench.idle = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--thread-cpu" -> bench.threadCpu = true;
+                case "--http2" -> bench.http = HttpClient.Version.HTTP_2;
                 case "--server-jvm-options" -> bench.serverJvmOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> servers.add(args[i]);
             }
@@ -68,8 +79,8 @@ public final class ApiServerBenchmark {
         }
         System.out.printf("%s, %d cores, Java %s, load average %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
-        System.out.printf("%-6s %-22s %7s %9s %8s %8s %8s %6s %9s  %s%n", "server", "phase", "ok", "ops/s",
-                "p50 ms", "p99 ms", "max ms", "errors", "cpu ms/op", "load avg");
+        System.out.printf("%-6s %-22s %7s %9s %8s %8s %8s %6s %9s %9s %9s  %s%n", "server", "phase", "ok", "ops/s",
+                "p50 ms", "p99 ms", "max ms", "errors", "cpu ms/op", "jit ms/op", "client ms", "load avg");
         for (String server : servers) {
             bench.run(server);
         }
@@ -85,9 +96,9 @@ public final class ApiServerBenchmark {
                 data.toString(), server)) {
             String base = "https://127.0.0.1:" + process.port();
             Target target = mock
-                    ? new Target(server, process, base, Target.trustingAnything(), "unused")
+                    ? new Target(server, process, base, Target.trustingAnything(), "unused", http)
                     : new Target(server, process, base, Target.trusting(TlsMaterial.loadOrCreate(data).caCertPem()),
-                    BearerToken.loadOrCreate(data).value());
+                    BearerToken.loadOrCreate(data).value(), http);
             Thread.sleep(idle.toMillis());
             System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
                     process.residentKiB() / 1024, idle.toSeconds(), process.pid());
@@ -115,15 +126,35 @@ public final class ApiServerBenchmark {
 
     private Loads.Result measure(Target target, String name, Phase phase) throws Exception {
         long cpuBefore = target.process().cpuMillis();
+        long clientBefore = clientCpuNanos();
+        ThreadCpu threadsBefore = ThreadCpu.of(target.process().pid());
         Loads.Result result = phase.run();
-        double cpuPerOp = (target.process().cpuMillis() - cpuBefore) / (double) Math.max(1, result.ok());
+        double ops = Math.max(1, result.ok());
+        double cpuPerOp = (target.process().cpuMillis() - cpuBefore) / ops;
+        double clientPerOp = (clientCpuNanos() - clientBefore) / 1e6 / ops;
+        ThreadCpu threadsAfter = ThreadCpu.of(target.process().pid());
+        double jitPerOp = threadsAfter.compilerMillisSince(threadsBefore) / ops;
         double[] ms = result.latencies().millis();
-        System.out.printf(Locale.ROOT, "%-6s %-22s %7d %9.0f %8.2f %8.2f %8.1f %6d %9.3f  %s%n", target.name(), name,
-                result.ok(), result.perSecond(), ms[0], ms[1], ms[2], result.errors(), cpuPerOp, loadAverage());
+        System.out.printf(Locale.ROOT, "%-6s %-22s %7d %9.0f %8.2f %8.2f %8.1f %6d %9.3f %9.3f %9.3f  %s%n",
+                target.name(), name, result.ok(), result.perSecond(), ms[0], ms[1], ms[2], result.errors(), cpuPerOp,
+                jitPerOp, clientPerOp, loadAverage());
+        if (threadCpu) {
+            StringBuilder split = new StringBuilder();
+            threadsAfter.millisByGroupSince(threadsBefore).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> split.append(String.format(Locale.ROOT, " %s %.3f,", e.getKey(), e.getValue() / ops)));
+            System.out.printf("%-6s %-22s cpu ms/op by thread:%s%n", target.name(), name, split);
+        }
         if (result.firstError() != null) {
             System.out.printf("%-6s %-22s first error: %s%n", target.name(), name, result.firstError());
         }
         return result;
+    }
+
+    /** CPU time of this JVM, the load generator, which shares the cores with the server. */
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() throws java.io.IOException {

@@ -35,11 +35,12 @@ final class Loads {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
+        List<HttpClient> connected = connect(target, clients);
         long deadline = System.nanoTime() + limit.toNanos();
         List<Thread> threads = new ArrayList<>();
         long begin = System.nanoTime();
         for (int t = 0; t < clients; t++) {
-            HttpClient client = target.newClient();
+            HttpClient client = connected.get(t);
             Thread thread = new Thread(() -> {
                 for (int i; System.nanoTime() < deadline && (i = next.getAndIncrement()) < count; ) {
                     long start = System.nanoTime();
@@ -79,10 +80,11 @@ final class Loads {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
+        List<HttpClient> connected = connect(target, connections);
         List<Thread> threads = new ArrayList<>();
         long begin = System.nanoTime();
         for (int t = 0; t < connections; t++) {
-            HttpClient client = target.newClient();
+            HttpClient client = connected.get(t);
             Thread thread = new Thread(() -> {
                 for (int i; (i = next.getAndIncrement()) < count; ) {
                     long due = begin + i * period;
@@ -107,6 +109,32 @@ final class Loads {
             thread.join();
         }
         return new Result(ok.get(), errors.get(), (System.nanoTime() - begin) / 1e9, latencies, firstError.get());
+    }
+
+    /**
+     * {@code clients} HTTP clients, each with its connection open (TLS handshake done) before the clock starts, as
+     * long-lived clients such as controllers hold theirs; otherwise the first requests of a phase measure handshakes.
+     */
+    private static List<HttpClient> connect(Target target, int clients) throws InterruptedException {
+        List<HttpClient> connected = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            HttpClient client = target.newClient();
+            connected.add(client);
+            Thread thread = new Thread(() -> {
+                try {
+                    client.send(target.version(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    // the phase itself then counts this client's failures
+                }
+            }, "connect-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return connected;
     }
 
     private static void count(boolean success, AtomicInteger ok, AtomicInteger errors,

@@ -23,13 +23,27 @@ import java.time.Duration;
  *
  * @param ssl trusts the server's CA, or anything for the fabric8 mock, whose certificate is self-signed per run
  */
-record Target(String name, ChildJvm process, String base, SSLContext ssl, String token) {
+record Target(String name, ChildJvm process, String base, SSLContext ssl, String token, HttpClient.Version http) {
     private static final String DATA = "v".repeat(300);
 
-    /** One client, as one kubectl or controller would hold: its own connections and selector thread. */
+    /**
+     * One client, as one kubectl or controller would hold: its own connection and selector thread, speaking
+     * {@code http} (HTTP/2 is offered by ALPN and falls back to HTTP/1.1 where the server has no HTTP/2).
+     */
     HttpClient newClient() {
-        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return newClient(http);
+    }
+
+    /**
+     * An HTTP/1.1 client, one connection per request in flight: what the watch phase holds its hundreds of watches
+     * on, since an HTTP/2 server limits the streams of one connection (Vert.x to 100 by default).
+     */
+    HttpClient newHttp1Client() {
+        return newClient(HttpClient.Version.HTTP_1_1);
+    }
+
+    private HttpClient newClient(HttpClient.Version version) {
+        return HttpClient.newBuilder().sslContext(ssl).version(version).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     HttpRequest create(String namespace, String name) {
@@ -41,6 +55,11 @@ record Target(String name, ChildJvm process, String base, SSLContext ssl, String
 
     HttpRequest get(String namespace, String name) {
         return request("/api/v1/namespaces/" + namespace + "/configmaps/" + name).GET().build();
+    }
+
+    /** Any cheap request: what matters is that it opens the connection. */
+    HttpRequest version() {
+        return request("/version").GET().build();
     }
 
     HttpRequest createNamespace(String namespace) {

@@ -29,7 +29,7 @@ final class WatchFanout {
     }
 
     static Loads.Result run(Target target, int watchers, int events, int rate) throws Exception {
-        HttpClient writer = target.newClient();
+        HttpClient writer = target.newHttp1Client();
         int code = writer.send(target.createNamespace(NAMESPACE), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
         if (code != 201) {
@@ -41,7 +41,7 @@ final class WatchFanout {
         AtomicInteger delivered = new AtomicInteger();
         List<HttpClient> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            clients.add(target.newClient());
+            clients.add(target.newHttp1Client());
         }
         List<LineReader> readers = new ArrayList<>();
         CountDownLatch heads = new CountDownLatch(watchers);

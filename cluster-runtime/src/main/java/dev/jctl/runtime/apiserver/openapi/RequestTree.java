@@ -1,9 +1,9 @@
 package dev.jctl.runtime.apiserver.openapi;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.runtime.apiserver.Json;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -38,7 +38,8 @@ sealed interface RequestTree {
     RequestTree LEAF = new Leaf();
 
     static RequestTree ofJson(byte[] body) {
-        try (JsonParser parser = new JsonFactory().createParser(body)) {
+        // the shared factory: a new one builds its symbol tables afresh, which cost more than the parse
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
             if (parser.nextToken() == null) {
                 return LEAF;
             }

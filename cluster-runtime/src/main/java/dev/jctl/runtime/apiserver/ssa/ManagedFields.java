@@ -35,15 +35,16 @@ final class ManagedFields {
         ManagedFields fields = new ManagedFields();
         for (JsonNode entry : Json.metadata(object).path("managedFields")) {
             Manager manager = Manager.fromEntry(entry);
+            String id = manager.id();
             try {
                 FieldSet set = FieldSet.fromFieldsV1(entry.path("fieldsV1"));
-                fields.sets.merge(manager.id(), set, FieldSet::union);
+                fields.sets.merge(id, set, FieldSet::union);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("error decoding managed fields: " + e.getMessage());
             }
-            fields.managers.put(manager.id(), manager);
+            fields.managers.put(id, manager);
             if (entry.hasNonNull("time")) {
-                fields.times.put(manager.id(), entry.get("time").asText());
+                fields.times.put(id, entry.get("time").asText());
             }
         }
         return fields;
@@ -58,6 +59,23 @@ final class ManagedFields {
         ObjectNode copy = object.deepCopy();
         Json.metadata(copy).remove("managedFields");
         return copy;
+    }
+
+    /**
+     * The object without managedFields for reading only: the object itself when it has none, else a copy of its
+     * top level and metadata sharing everything below, so recording a write deep-copies nothing.
+     */
+    static ObjectNode viewWithoutManagedFields(ObjectNode object) {
+        if (!present(object)) {
+            return object;
+        }
+        ObjectNode meta = Json.object();
+        meta.setAll(Json.metadata(object));
+        meta.remove("managedFields");
+        ObjectNode view = Json.object();
+        view.setAll(object);
+        view.set("metadata", meta);
+        return view;
     }
 
     Map<String, FieldSet> sets() {
@@ -78,9 +96,10 @@ final class ManagedFields {
      * {@code touched}, every other manager keeps its recorded time.
      */
     void write(ObjectNode object, Map<String, FieldSet> next, Manager writer, boolean touched, String time) {
-        managers.put(writer.id(), writer);
+        String writerId = writer.id();
+        managers.put(writerId, writer);
         if (touched) {
-            times.put(writer.id(), time);
+            times.put(writerId, time);
         }
         record Entry(Manager manager, FieldSet set, String time) {
         }

@@ -49,8 +49,9 @@ public final class UpdateRecorder {
     public static void record(KindInfo kind, ObjectNode before, ObjectNode after, String managerName, String subresource) {
         ManagedFields managed = ManagedFields.of(before == null || ManagedFields.present(after) ? after : before);
         Manager writer = new Manager(managerName, Manager.UPDATE, kind.apiVersion(), subresource);
-        ObjectNode from = before == null ? emptyObject() : ManagedFields.withoutManagedFields(before);
-        ObjectNode to = ManagedFields.withoutManagedFields(after);
+        // FieldManagement.update only reads both sides
+        ObjectNode from = before == null ? emptyObject() : ManagedFields.viewWithoutManagedFields(before);
+        ObjectNode to = ManagedFields.viewWithoutManagedFields(after);
         Map<String, FieldSet> next;
         try {
             next = FieldManagement.update(from, to, CatalogSchema.forKind(kind), managed.sets(), writer.id());
