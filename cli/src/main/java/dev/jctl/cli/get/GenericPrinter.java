@@ -57,8 +57,19 @@ final class GenericPrinter {
         } else if (list && format.kind() == OutputFormat.Kind.NAME) {
             document.path("items").forEach(item -> objects.print(out, item, ""));
         } else {
-            objects.print(out, document, "");
+            objects.print(out, list ? withoutManagedFields(document) : document, "");
         }
+    }
+
+    /** kubectl leaves managedFields out of each item of a List too. */
+    private static JsonNode withoutManagedFields(JsonNode list) {
+        ObjectNode copy = list.deepCopy();
+        copy.path("items").forEach(item -> {
+            if (item.path("metadata") instanceof ObjectNode metadata) {
+                metadata.remove("managedFields");
+            }
+        });
+        return copy;
     }
 
     /** Prints a watch event as kubectl's {@code --output-watch-events} does. */

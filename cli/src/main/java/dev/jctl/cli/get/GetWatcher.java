@@ -153,7 +153,7 @@ public final class GetWatcher {
             JsonNode list = getter.list(resource, query, null);
             resourceVersion = list.path("metadata").path("resourceVersion").asText();
             if (Getter.isTable(list)) {
-                documents.add(options.sortBy() == null ? list : ObjectSorter.of(options.sortBy()).sortRows(list));
+                documents.add(options.sortBy() == null ? list : sortRows(list));
             } else {
                 list.path("items").forEach(documents::add);
             }
@@ -176,6 +176,14 @@ public final class GetWatcher {
         }
         tab.flush();
         return resourceVersion;
+    }
+
+    private JsonNode sortRows(JsonNode table) {
+        try {
+            return ObjectSorter.of(options.sortBy()).sortRows(table);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unable to output the provided object: " + e.getMessage(), e);
+        }
     }
 
     private void print(JsonNode document, String eventType) {

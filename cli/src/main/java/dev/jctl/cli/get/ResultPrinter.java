@@ -77,8 +77,15 @@ public final class ResultPrinter {
                 last = item.resource();
             }
             JsonNode document = item.document();
-            printer.print(sorter != null && Getter.isTable(document) ? sorter.sortRows(document) : document, null,
-                    tab);
+            if (sorter != null && Getter.isTable(document)) {
+                try {
+                    document = sorter.sortRows(document);
+                } catch (IllegalArgumentException e) {
+                    // kubectl ignores the table printer's error: the table is left out.
+                    continue;
+                }
+            }
+            printer.print(document, null, tab);
         }
         tab.flush();
         if (tab.written()) {
