@@ -156,7 +156,6 @@ class GetCommandTest extends SideBySide {
         assertSame("get", "deploy,svc", "-n", "get-a", "--sort-by=.metadata.name");
         assertSame("get", "cm", "-n", "get-a", "--show-labels", "-o", "name");
         assertSame("get", "cm", "-n", "get-a", "--output-watch-events");
-        assertSame("get", "cm", "-n", "get-a", "-o", "go-template-nope");
     }
 
     @Test
@@ -186,6 +185,15 @@ class GetCommandTest extends SideBySide {
         for (Watch watch : running) {
             watch.awaitSame();
         }
+    }
+
+    @Test
+    void theRequestTimeoutEndsAWatchCleanly() {
+        assertSame("get", "deploy", "-n", "get-a", "-w", "--request-timeout=3s");
+        assertSame("get", "deploy", "web", "-n", "get-a", "-w", "--request-timeout=2", "-o", "name");
+        assertSame("get", "deploy,svc", "-n", "get-a", "-w");
+        assertSame("get", "deploy", "nope", "-n", "get-a", "-w");
+        assertSame("get", "cm", "-n", "get-a", "--sort-by=.metadata.name", "-w", "--request-timeout=1s");
     }
 
     /**
