@@ -122,8 +122,13 @@ public final class Connection implements AutoCloseable {
      * own threads; no thread waits for them. The request timeout covers only the response head.
      */
     public LineStream stream(String pathAndQuery, Consumer<String> onLine) {
+        return stream(pathAndQuery, "application/json", onLine);
+    }
+
+    /** {@link #stream(String, Consumer)} asking for {@code accept} (Table rows for kubectl get -w's columns). */
+    public LineStream stream(String pathAndQuery, String accept, Consumer<String> onLine) {
         HttpRequest request = http.newHttpRequestBuilder().uri(URI.create(server + pathAndQuery))
-                .header("Accept", "application/json").forStreaming().build();
+                .header("Accept", accept).forStreaming().build();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         AtomicReference<AsyncBody> body = new AtomicReference<>();
         CompletableFuture<HttpResponse<AsyncBody>> response = http.consumeBytes(request,

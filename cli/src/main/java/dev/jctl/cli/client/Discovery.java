@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,11 +28,14 @@ public final class Discovery {
     public static final Duration TTL = Duration.ofHours(6);
     private static final String AGGREGATED = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
             + "application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json";
-    private static final String CACHE_FILE = "jctl-resources.json";
+    // Versioned: a cache written before categories were kept must not hide them.
+    private static final String CACHE_FILE = "jctl-resources-2.json";
 
     private final Connection connection;
     private final Path cacheFile;
     private List<ApiResource> resources;
+    /** The categories ({@code all}, ...) of each resource, by {@link ApiResource#qualifiedPlural()}. */
+    private final Map<String, List<String>> categories = new HashMap<>();
     private boolean fresh;
 
     public Discovery(Connection connection) {
@@ -86,6 +92,29 @@ public final class Discovery {
         return found;
     }
 
+    /**
+     * The resources of a category ({@code all}: the workloads and services kubectl get all shows) in discovery
+     * order, one version each (the preferred one); empty when no resource declares it, as for any unknown name.
+     */
+    public List<ApiResource> category(String name) {
+        List<ApiResource> all = resources();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        List<ApiResource> members = new ArrayList<>();
+        for (ApiResource r : all) {
+            if (categories.getOrDefault(r.qualifiedPlural(), List.of()).contains(name) && seen.add(r.qualifiedPlural())) {
+                members.add(r);
+            }
+        }
+        return members;
+    }
+
+    private ApiResource remember(ApiResource resource, JsonNode categoryNames) {
+        if (!categoryNames.isEmpty()) {
+            categories.putIfAbsent(resource.qualifiedPlural(), strings(categoryNames));
+        }
+        return resource;
+    }
+
     private Optional<ApiResource> findKind(String apiVersion, String kind) {
         return resources().stream().filter(r -> r.apiVersion().equals(apiVersion) && r.kind().equals(kind))
                 .findFirst();
@@ -128,6 +157,7 @@ public final class Discovery {
 
     private List<ApiResource> fetch() {
         List<ApiResource> all = new ArrayList<>();
+        categories.clear();
         JsonNode core = connection.send(Connection.Request.get("/api").withAccept(AGGREGATED));
         JsonNode groups = connection.send(Connection.Request.get("/apis").withAccept(AGGREGATED));
         if (isAggregated(core) && isAggregated(groups)) {
@@ -145,16 +175,16 @@ public final class Discovery {
         return doc != null && "APIGroupDiscoveryList".equals(doc.path("kind").asText());
     }
 
-    private static void readAggregated(JsonNode list, List<ApiResource> out) {
+    private void readAggregated(JsonNode list, List<ApiResource> out) {
         for (JsonNode group : list.path("items")) {
             String groupName = group.path("metadata").path("name").asText("");
             for (JsonNode version : group.path("versions")) {
                 for (JsonNode r : version.path("resources")) {
                     JsonNode kind = r.path("responseKind");
-                    out.add(new ApiResource(groupName, version.path("version").asText(), kind.path("kind").asText(),
-                            r.path("resource").asText(), r.path("singularResource").asText(),
+                    out.add(remember(new ApiResource(groupName, version.path("version").asText(),
+                            kind.path("kind").asText(), r.path("resource").asText(), r.path("singularResource").asText(),
                             "Namespaced".equals(r.path("scope").asText()), strings(r.path("shortNames")),
-                            strings(r.path("verbs"))));
+                            strings(r.path("verbs"))), r.path("categories")));
                 }
             }
         }
@@ -187,8 +217,9 @@ public final class Discovery {
             if (plural.contains("/")) {
                 continue;
             }
-            out.add(new ApiResource(group, version, r.path("kind").asText(), plural, r.path("singularName").asText(),
-                    r.path("namespaced").asBoolean(), strings(r.path("shortNames")), strings(r.path("verbs"))));
+            out.add(remember(new ApiResource(group, version, r.path("kind").asText(), plural,
+                    r.path("singularName").asText(), r.path("namespaced").asBoolean(), strings(r.path("shortNames")),
+                    strings(r.path("verbs"))), r.path("categories")));
         }
     }
 
@@ -207,9 +238,10 @@ public final class Discovery {
             JsonNode doc = Connection.JSON.readTree(Files.readString(cacheFile, StandardCharsets.UTF_8));
             List<ApiResource> out = new ArrayList<>();
             for (JsonNode r : doc.path("resources")) {
-                out.add(new ApiResource(r.path("group").asText(), r.path("version").asText(),
+                out.add(remember(new ApiResource(r.path("group").asText(), r.path("version").asText(),
                         r.path("kind").asText(), r.path("plural").asText(), r.path("singular").asText(),
-                        r.path("namespaced").asBoolean(), strings(r.path("shortNames")), strings(r.path("verbs"))));
+                        r.path("namespaced").asBoolean(), strings(r.path("shortNames")), strings(r.path("verbs"))),
+                        r.path("categories")));
             }
             return Optional.of(out);
         } catch (IOException | RuntimeException e) {
@@ -228,6 +260,7 @@ public final class Discovery {
                     .put("singular", r.singular()).put("namespaced", r.namespaced());
             r.shortNames().forEach(node.putArray("shortNames")::add);
             r.verbs().forEach(node.putArray("verbs")::add);
+            categories.getOrDefault(r.qualifiedPlural(), List.of()).forEach(node.withArray("categories")::add);
         }
         try {
             Files.createDirectories(cacheFile.getParent());

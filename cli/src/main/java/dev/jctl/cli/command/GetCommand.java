@@ -1,17 +1,16 @@
 package dev.jctl.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.get.GetWatcher;
 import dev.jctl.cli.get.Getter;
-import dev.jctl.cli.get.HumanDuration;
-import dev.jctl.cli.get.JsonPathTemplate;
-import dev.jctl.cli.get.TablePrinter;
-import dev.jctl.cli.output.ObjectPrinter;
+import dev.jctl.cli.get.OutputFormat;
+import dev.jctl.cli.get.PrintOptions;
+import dev.jctl.cli.get.ResourceArguments;
+import dev.jctl.cli.get.ResultPrinter;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,10 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code jctl get TYPE [NAME...] | TYPE/NAME... [-o wide|yaml|json|name] [-l SEL] [-A] [--show-labels]}. */
+/**
+ * {@code jctl get TYPE[,TYPE...] [NAME...] | TYPE/NAME... [-o FORMAT] [-l SEL] [-A] [-w|--watch-only]
+ * [--output-watch-events] [--sort-by PATH] [-L KEY] [--show-labels] [--no-headers]}.
+ */
 @Command(name = "get", description = "Display one or many resources, with the server's columns, like kubectl get.")
 public final class GetCommand implements Callable<Integer> {
     @Spec
@@ -33,10 +34,12 @@ public final class GetCommand implements Callable<Integer> {
     private ConnectionOptions connectionOptions;
 
     @Parameters(paramLabel = "TYPE [NAME...]", arity = "1..*",
-            description = "The resource type (plural, singular, short name or kind) and names, or TYPE/NAME.")
+            description = "Types (plural, singular, short name, kind or category such as all, comma-separated) and "
+                    + "names, or TYPE/NAME...")
     private List<String> arguments = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of wide, yaml, json, name or jsonpath=TEMPLATE.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of wide, yaml, json, name, "
+            + "jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=HEADER:PATH,... or custom-columns-file=FILE.")
     private String output;
 
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. app=web.")
@@ -48,105 +51,53 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = "--show-labels", description = "Show all labels as the last column.")
     private boolean showLabels;
 
+    @Option(names = {"-L", "--label-columns"}, paramLabel = "KEY", split = ",",
+            description = "Labels to show as columns, comma-separated or repeated.")
+    private List<String> labelColumns = new ArrayList<>();
+
     @Option(names = "--no-headers", description = "Do not print the column headers.")
     private boolean noHeaders;
 
+    @Option(names = "--sort-by", paramLabel = "JSONPATH", description = "Sort by this field, e.g. .metadata.name.")
+    private String sortBy;
+
+    @Option(names = {"-w", "--watch"}, description = "After listing or getting, watch for changes.")
+    private boolean watch;
+
+    @Option(names = "--watch-only", description = "Watch for changes, without listing or getting first.")
+    private boolean watchOnly;
+
+    @Option(names = "--output-watch-events", description = "Print watch events with their type (ADDED, MODIFIED...).")
+    private boolean outputWatchEvents;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "0",
+            description = "How long to wait for the server (1s, 2m, 3h; 0: no limit); ends a watch.")
+    private String requestTimeout;
+
     @Override
     public Integer call() {
-        boolean table = output == null || output.equals("wide");
-        JsonPathTemplate jsonPath = null;
-        ObjectPrinter printer;
-        try {
-            if (output != null && output.startsWith("jsonpath=")) {
-                jsonPath = JsonPathTemplate.parse(output.substring("jsonpath=".length()));
-            }
-            printer = ObjectPrinter.forOutput(table || jsonPath != null ? null : output);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage()
-                    .replace("json,name,yaml", "json,jsonpath,name,wide,yaml"));
-        }
-        Getter.Query query = query();
+        Duration timeout = requestTimeout.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(requestTimeout))
+                : Durations.parse(requestTimeout);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Getter.Found found;
-        String namespace;
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
-            found = new Getter(connection, new Discovery(connection)).get(query, table);
-            namespace = connection.namespace();
+            PrintOptions options = new PrintOptions(OutputFormat.parse(output), noHeaders, showLabels, labelColumns,
+                    allNamespaces, connection.namespace(), sortBy);
+            options.validate(watch || watchOnly, outputWatchEvents);
+            Getter getter = new Getter(connection, new Discovery(connection));
+            Getter.Query query = new Getter.Query(ResourceArguments.parse(arguments), selector, allNamespaces,
+                    options.format().humanReadable(), sortBy != null);
+            if (watch || watchOnly) {
+                GetWatcher watcher = new GetWatcher(getter, options, out, err);
+                try (Interrupts interrupts = Interrupts.onInterrupt(watcher::stop)) {
+                    return watcher.run(query, watchOnly, outputWatchEvents, timeout);
+                }
+            }
+            return new ResultPrinter(options).print(query, getter.get(query), out, err);
         } catch (ApiException e) {
             err.println(e.kubectlMessage());
             err.flush();
             return 1;
         }
-        if (found.documents().isEmpty() && found.errors().isEmpty() && query.names().isEmpty()) {
-            err.println(allNamespaces || !found.resource().namespaced() ? "No resources found"
-                    : "No resources found in " + namespace + " namespace.");
-        } else if (table) {
-            printTable(out, found);
-        } else if (jsonPath != null) {
-            JsonNode input = query.names().size() == 1 && !found.documents().isEmpty() ? found.documents().get(0)
-                    : Getter.list(found.documents());
-            out.print(jsonPath.execute(input));
-            out.flush();
-        } else if (output.equals("name")) {
-            found.documents().forEach(o -> printer.print(out, o, ""));
-        } else {
-            printer.print(out, query.names().size() == 1 ? found.documents().get(0)
-                    : Getter.list(found.documents()), "");
-        }
-        found.errors().forEach(err::println);
-        err.flush();
-        return found.errors().isEmpty() ? 0 : 1;
-    }
-
-    private Getter.Query query() {
-        String first = arguments.get(0);
-        if (first.contains("/")) {
-            String type = first.substring(0, first.indexOf('/'));
-            List<String> names = new ArrayList<>();
-            for (String argument : arguments) {
-                int slash = argument.indexOf('/');
-                if (slash < 0 || !argument.substring(0, slash).equals(type)) {
-                    throw new ParameterException(spec.commandLine(),
-                            "there is no need to specify a resource type as a separate argument when passing "
-                                    + "arguments in resource/name form (e.g. 'jctl get resource/<resource_name>' "
-                                    + "instead of 'jctl get resource resource/<resource_name>'");
-                }
-                names.add(argument.substring(slash + 1));
-            }
-            return new Getter.Query(type, names, selector, allNamespaces);
-        }
-        return new Getter.Query(first, arguments.subList(1, arguments.size()), selector, allNamespaces);
-    }
-
-    private void printTable(PrintWriter out, Getter.Found found) {
-        TablePrinter.Options options = new TablePrinter.Options("wide".equals(output),
-                allNamespaces && found.resource().namespaced(), showLabels, noHeaders);
-        List<JsonNode> tables = found.documents().stream().filter(d -> "Table".equals(d.path("kind").asText()))
-                .toList();
-        if (tables.size() == found.documents().size()) {
-            new TablePrinter(options).print(out, tables);
-            return;
-        }
-        // A server without Table support: kubectl falls back to NAME and AGE.
-        List<List<String>> lines = new ArrayList<>();
-        if (!noHeaders) {
-            lines.add(options.namespaceColumn() ? List.of("NAMESPACE", "NAME", "AGE") : List.of("NAME", "AGE"));
-        }
-        Instant now = Instant.now();
-        for (JsonNode object : found.documents()) {
-            JsonNode metadata = object.path("metadata");
-            String created = metadata.path("creationTimestamp").asText("");
-            String age = created.isEmpty() ? "<unknown>"
-                    : HumanDuration.of(Duration.between(Instant.parse(created), now));
-            List<String> line = new ArrayList<>();
-            if (options.namespaceColumn()) {
-                line.add(metadata.path("namespace").asText());
-            }
-            line.add(metadata.path("name").asText());
-            line.add(age);
-            lines.add(line);
-        }
-        TablePrinter.write(out, lines);
     }
 }

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code get}: reads objects of one resource type, by name or by listing (label selector, one namespace or all),
- * either as the server's Table (for the human-readable output) or as full objects.
+ * {@code get}: reads the objects of the selected types, by name or by listing (label selector, one namespace or
+ * all), either as the server's Tables (for the human-readable output) or as full objects, in argument order.
  */
 public final class Getter {
     private static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io,"
@@ -29,59 +29,129 @@ public final class Getter {
     }
 
     /**
-     * @param names         empty to list
      * @param labelSelector null for none
      * @param allNamespaces list across namespaces ({@code -A})
+     * @param asTable       ask for the server's Tables (human-readable output)
+     * @param withObjects   Tables whose rows carry the whole object ({@code --sort-by} reads it)
      */
-    public record Query(String type, List<String> names, String labelSelector, boolean allNamespaces) {
+    public record Query(List<ResourceArguments.Selection> selections, String labelSelector, boolean allNamespaces,
+                        boolean asTable, boolean withObjects) {
         public Query {
-            names = List.copyOf(names);
+            selections = List.copyOf(selections);
+        }
+
+        /** One type and one name: kubectl then prints that object itself rather than a List of it. */
+        public boolean singleItemImplied() {
+            return selections.size() == 1 && !selections.get(0).types().contains(",")
+                    && selections.get(0).names().size() == 1;
         }
     }
 
-    /** What was found: Tables or objects (as asked), and the errors of names not found, in kubectl's words. */
-    public record Found(ApiResource resource, List<JsonNode> documents, List<String> errors) {
+    /** One document read: a Table (possibly without rows), a listed object or a named object. */
+    public record Item(ApiResource resource, JsonNode document) {
     }
 
-    public ApiResource resolve(String type) {
-        return discovery.resolve(type).orElseThrow(() -> new IllegalArgumentException(
-                "the server doesn't have a resource type \"" + type + "\""));
+    /** What was found, in order, and the errors of names not found, in kubectl's words. */
+    public record Found(List<Item> items, List<String> errors) {
     }
 
-    /** Tables when {@code asTable}, else full objects (with apiVersion and kind set, like kubectl's). */
-    public Found get(Query query, boolean asTable) {
-        ApiResource resource = resolve(query.type());
-        String namespace = query.allNamespaces() ? null : connection.namespace();
-        List<JsonNode> documents = new ArrayList<>();
+    /** The resources a comma-separated type argument names, categories expanded. */
+    public List<ApiResource> resolve(String types) {
+        List<ApiResource> resources = new ArrayList<>();
+        for (String type : types.split(",", -1)) {
+            List<ApiResource> members = discovery.category(type);
+            resources.addAll(members.isEmpty() ? List.of(discovery.resolve(type).orElseThrow(
+                    () -> new IllegalArgumentException("the server doesn't have a resource type \"" + type + "\"")))
+                    : members);
+        }
+        return resources;
+    }
+
+    public Found get(Query query) {
+        List<List<ApiResource>> resolved = query.selections().stream().map(s -> resolve(s.types())).toList();
+        List<Item> items = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        String accept = asTable ? TABLE : "application/json";
-        if (query.names().isEmpty()) {
-            StringBuilder path = new StringBuilder(resource.collectionPath(namespace)).append("?limit=500");
-            if (query.labelSelector() != null) {
-                path.append("&labelSelector=").append(URLEncoder.encode(query.labelSelector(), StandardCharsets.UTF_8));
-            }
-            JsonNode list = connection.send(Connection.Request.get(path.toString()).withAccept(accept));
-            if (asTable && isTable(list)) {
-                if (!list.path("rows").isEmpty()) {
-                    documents.add(list);
+        for (int i = 0; i < resolved.size(); i++) {
+            List<String> names = query.selections().get(i).names();
+            for (ApiResource resource : resolved.get(i)) {
+                if (names.isEmpty()) {
+                    JsonNode list = list(resource, query, null);
+                    if (isTable(list)) {
+                        items.add(new Item(resource, list));
+                    } else {
+                        list.path("items").forEach(item -> items.add(new Item(resource, typed(resource, item))));
+                    }
+                    continue;
                 }
-            } else {
-                for (JsonNode item : list.path("items")) {
-                    documents.add(typed(resource, item));
-                }
-            }
-        } else {
-            for (String name : query.names()) {
-                try {
-                    JsonNode object = connection.send(Connection.Request.get(resource.objectPath(namespace, name))
-                            .withAccept(accept));
-                    documents.add(asTable && isTable(object) ? object : typed(resource, object));
-                } catch (ApiException e) {
-                    errors.add(e.kubectlMessage());
+                for (String name : names) {
+                    try {
+                        items.add(new Item(resource, object(resource, query, name)));
+                    } catch (ApiException e) {
+                        errors.add(e.kubectlMessage());
+                    }
                 }
             }
         }
-        return new Found(resource, documents, errors);
+        return new Found(items, errors);
+    }
+
+    /** The list (a Table when asked and offered), its items typed; {@code fieldSelector} null for none. */
+    public JsonNode list(ApiResource resource, Query query, String fieldSelector) {
+        List<String> parameters = listParameters(query, fieldSelector);
+        if (!query.withObjects()) {
+            // kubectl reads in chunks of 500, except when sorting, which needs all rows at once.
+            parameters.add(0, "limit=500");
+        }
+        JsonNode list = connection.send(Connection.Request.get(resource.collectionPath(namespace(query))
+                + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters))).withAccept(accept(query)));
+        if (isTable(list)) {
+            return list;
+        }
+        ObjectNode typedList = list.deepCopy();
+        ArrayNode items = typedList.putArray("items");
+        list.path("items").forEach(item -> items.add(typed(resource, item)));
+        return typedList;
+    }
+
+    /** One object by name, as a Table when asked and offered. */
+    public JsonNode object(ApiResource resource, Query query, String name) {
+        String path = resource.objectPath(namespace(query), name) + (query.withObjects() && query.asTable()
+                ? "?includeObject=Object" : "");
+        JsonNode object = connection.send(Connection.Request.get(path).withAccept(accept(query)));
+        return isTable(object) ? object : typed(resource, object);
+    }
+
+    /** The watch of what {@link #list} or {@link #object} read, from its resourceVersion, as a stream of lines. */
+    public Connection.LineStream watch(ApiResource resource, Query query, String name, String resourceVersion,
+                                       java.util.function.Consumer<String> onLine) {
+        String fieldSelector = name == null ? null : "metadata.name=" + name;
+        List<String> parameters = listParameters(query, fieldSelector);
+        parameters.add("resourceVersion=" + resourceVersion);
+        parameters.add("watch=true");
+        return connection.stream(resource.collectionPath(namespace(query)) + "?" + String.join("&", parameters),
+                accept(query), onLine);
+    }
+
+    private String namespace(Query query) {
+        return query.allNamespaces() ? null : connection.namespace();
+    }
+
+    private static String accept(Query query) {
+        return query.asTable() ? TABLE : "application/json";
+    }
+
+    private static List<String> listParameters(Query query, String fieldSelector) {
+        List<String> parameters = new ArrayList<>();
+        if (fieldSelector != null) {
+            parameters.add("fieldSelector=" + URLEncoder.encode(fieldSelector, StandardCharsets.UTF_8));
+        }
+        if (query.asTable() && query.withObjects()) {
+            parameters.add("includeObject=Object");
+        }
+        if (query.labelSelector() != null) {
+            parameters.add("labelSelector=" + URLEncoder.encode(query.labelSelector(), StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     static boolean isTable(JsonNode document) {
@@ -89,17 +159,14 @@ public final class Getter {
     }
 
     /**
-     * The object as kubectl get prints it: apiVersion and kind filled in (list items come without them), and
-     * managedFields left out, as kubectl does for every printer unless asked with --show-managed-fields.
+     * The object as kubectl get reads it: apiVersion and kind filled in (list items come without them); the
+     * printers leave managedFields out where kubectl does.
      */
-    private static JsonNode typed(ApiResource resource, JsonNode item) {
+    static JsonNode typed(ApiResource resource, JsonNode item) {
         ObjectNode typed = Connection.JSON.createObjectNode();
         typed.put("apiVersion", resource.apiVersion());
         typed.put("kind", resource.kind());
         typed.setAll((ObjectNode) item.deepCopy());
-        if (typed.get("metadata") instanceof ObjectNode metadata) {
-            metadata.remove("managedFields");
-        }
         return typed;
     }
 

@@ -144,6 +144,17 @@ public final class JsonPathTemplate {
         return new Path(steps);
     }
 
+    /** The values the template's actions select in {@code root}, action by action (what custom columns and sorting read). */
+    public List<List<JsonNode>> results(JsonNode root) {
+        List<List<JsonNode>> results = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node instanceof Path p) {
+                results.add(evaluate(p, root));
+            }
+        }
+        return results;
+    }
+
     public String execute(JsonNode root) {
         StringBuilder out = new StringBuilder();
         run(nodes, root, root, out);

@@ -1,7 +1,8 @@
 package dev.jctl.cli.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,102 +10,170 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prints {@code meta.k8s.io Table} rows as kubectl does: upper-case headers, the columns of priority 0 (all of
- * them with {@code -o wide}), a NAMESPACE column first for {@code -A}, a LABELS column last for
- * {@code --show-labels}, aligned like Go's tabwriter as kubectl configures it (padding 3, minimum width 6, the
- * last column unpadded).
+ * kubectl's human-readable printer for one resource type: {@code meta.k8s.io Table} rows with upper-case
+ * headers, the columns of priority 0 (all with {@code -o wide}), a NAMESPACE column first for {@code -A}, an
+ * EVENT column before it for {@code --output-watch-events}, {@code -L} label columns and a LABELS column last,
+ * and {@code kind.group/} before each name when several types are printed. Like kubectl it is stateful: headers
+ * are printed once for as long as the columns stay the same, which is what keeps a watch to one header line.
+ * Objects that are not Tables (a server without Table support) get kubectl's NAME and AGE columns.
  */
 public final class TablePrinter {
-    private static final int PADDING = 3;
-    private static final int MIN_WIDTH = 6;
-
-    /** What to show besides the server's columns. */
-    public record Options(boolean wide, boolean namespaceColumn, boolean showLabels, boolean noHeaders) {
+    /**
+     * @param kindPrefix   {@code deployment.apps} to print before each name, or null
+     * @param labelColumns the {@code -L} label keys
+     */
+    public record Options(boolean wide, boolean namespaceColumn, boolean showLabels, List<String> labelColumns,
+                          boolean noHeaders, String kindPrefix) {
+        public Options {
+            labelColumns = List.copyOf(labelColumns);
+        }
     }
 
     private final Options options;
+    private JsonNode lastColumns;
+    private boolean printedHeaders;
+    private boolean printedObjectRows;
 
     public TablePrinter(Options options) {
         this.options = options;
     }
 
-    /** All rows of {@code tables} (all with the same columns) as one table. */
-    public void print(PrintWriter out, List<JsonNode> tables) {
-        if (tables.isEmpty()) {
-            return;
+    /** Adds the rows of {@code document} (a Table or an object) to {@code out}; {@code eventType} null outside a watch event. */
+    public void print(JsonNode document, String eventType, TabWriter out) {
+        if (Getter.isTable(document)) {
+            printTable(document, eventType, out);
+        } else {
+            printObject(document, eventType, out);
         }
-        JsonNode columns = tables.get(0).path("columnDefinitions");
+    }
+
+    private void printTable(JsonNode table, String eventType, TabWriter out) {
+        JsonNode given = table.path("columnDefinitions");
+        boolean noHeaders = options.noHeaders()
+                || printedHeaders && (given.isEmpty() || given.equals(lastColumns));
+        if (!given.isEmpty() && !given.equals(lastColumns)) {
+            lastColumns = given;
+            printedHeaders = false;
+        }
+        // Watch events may leave the columns out to save bandwidth: those of the last table apply.
+        JsonNode columns = given.isEmpty() && lastColumns != null ? lastColumns : given;
+        JsonNode rows = table.path("rows");
+        if (!rows.isEmpty()) {
+            printedHeaders = true;
+        }
         List<Integer> shown = new ArrayList<>();
+        int nameColumn = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode column = columns.get(i);
+            if (options.wide() || column.path("priority").asInt(0) == 0) {
+                shown.add(i);
+            }
+            if (nameColumn < 0 && "name".equals(column.path("format").asText())
+                    && "string".equals(column.path("type").asText())) {
+                nameColumn = i;
+            }
+        }
+        if (!noHeaders) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<String> header = prefixHeaders(eventType);
+            shown.forEach(i -> header.add(columns.get(i).path("name").asText().toUpperCase(Locale.ROOT)));
+            out.line(suffixHeaders(header));
+        }
+        for (JsonNode row : rows) {
+            JsonNode object = row.get("object");
+            List<String> line = prefixCells(eventType, object);
+            JsonNode cells = row.path("cells");
+            for (int i : shown) {
+                String cell = i < cells.size() ? cell(cells.get(i)) : "";
+                line.add(i == nameColumn && options.kindPrefix() != null ? options.kindPrefix() + "/" + cell : cell);
+            }
+            out.line(suffixCells(line, object));
+        }
+    }
+
+    private void printObject(JsonNode object, String eventType, TabWriter out) {
+        if (!options.noHeaders() && !printedObjectRows) {
+            List<String> header = prefixHeaders(eventType);
+            header.add("NAME");
+            header.add("AGE");
+            out.line(suffixHeaders(header));
+        }
+        printedObjectRows = true;
+        JsonNode metadata = object.path("metadata");
+        List<String> line = prefixCells(eventType, object);
+        String name = metadata.path("name").asText("");
+        line.add(options.kindPrefix() != null ? options.kindPrefix() + "/" + name : name);
+        String created = metadata.path("creationTimestamp").asText("");
+        line.add(created.isEmpty() ? "<unknown>"
+                : HumanDuration.of(Duration.between(Instant.parse(created), Instant.now())));
+        out.line(suffixCells(line, object));
+    }
+
+    private List<String> prefixHeaders(String eventType) {
         List<String> header = new ArrayList<>();
+        if (eventType != null) {
+            header.add("EVENT");
+        }
         if (options.namespaceColumn()) {
             header.add("NAMESPACE");
         }
-        for (int i = 0; i < columns.size(); i++) {
-            if (options.wide() || columns.get(i).path("priority").asInt(0) == 0) {
-                shown.add(i);
-                header.add(columns.get(i).path("name").asText().toUpperCase(Locale.ROOT));
-            }
+        return header;
+    }
+
+    private List<String> suffixHeaders(List<String> header) {
+        for (String label : options.labelColumns()) {
+            header.add(label.substring(label.lastIndexOf('/') + 1).toUpperCase(Locale.ROOT));
         }
         if (options.showLabels()) {
             header.add("LABELS");
         }
-        List<List<String>> lines = new ArrayList<>();
-        if (!options.noHeaders()) {
-            lines.add(header);
-        }
-        for (JsonNode table : tables) {
-            for (JsonNode row : table.path("rows")) {
-                List<String> line = new ArrayList<>();
-                JsonNode metadata = row.path("object").path("metadata");
-                if (options.namespaceColumn()) {
-                    line.add(metadata.path("namespace").asText(""));
-                }
-                for (int i : shown) {
-                    line.add(cell(row.path("cells").path(i)));
-                }
-                if (options.showLabels()) {
-                    line.add(labels(metadata.path("labels")));
-                }
-                lines.add(line);
-            }
-        }
-        write(out, lines);
+        return header;
     }
 
-    /** Rows of plain strings, aligned the same way (used when the server offers no Table). */
-    public static void write(PrintWriter out, List<List<String>> lines) {
-        int columns = lines.stream().mapToInt(List::size).max().orElse(0);
-        int[] widths = new int[columns];
-        for (List<String> line : lines) {
-            for (int i = 0; i < line.size() - 1; i++) {
-                widths[i] = Math.max(widths[i], Math.max(MIN_WIDTH, width(line.get(i)) + PADDING));
-            }
+    private List<String> prefixCells(String eventType, JsonNode object) {
+        List<String> line = new ArrayList<>();
+        if (eventType != null) {
+            line.add(eventColumn(eventType));
         }
-        for (List<String> line : lines) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.size(); i++) {
-                String cell = line.get(i);
-                text.append(cell);
-                if (i < line.size() - 1) {
-                    text.append(" ".repeat(widths[i] - width(cell)));
-                }
-            }
-            out.println(text);
+        if (options.namespaceColumn()) {
+            line.add(object == null ? "" : object.path("metadata").path("namespace").asText(""));
         }
-        out.flush();
+        return line;
     }
 
-    /** kubectl prints a string cell up to its first line break (then "..."), anything else as Go's fmt.Sprint. */
+    /** Label cells; a row without its object (nothing to read labels from) gets empty ones, as in kubectl. */
+    private List<String> suffixCells(List<String> line, JsonNode object) {
+        JsonNode labels = object == null ? null : object.path("metadata").path("labels");
+        for (String key : options.labelColumns()) {
+            line.add(labels == null ? "" : labels.path(key).asText(""));
+        }
+        if (options.showLabels()) {
+            line.add(labels == null ? "" : labels(labels));
+        }
+        return line;
+    }
+
+    /** kubectl pads the event type to the width of MODIFIED, so the column reads the same before the writer aligns it. */
+    private static String eventColumn(String type) {
+        return switch (type) {
+            case "ADDED", "DELETED", "ERROR", "MODIFIED" -> String.format("%-8s", type);
+            default -> type;
+        };
+    }
+
+    /** A string cell up to its first line break (then "..."), anything else as Go's fmt.Sprint; null as nothing. */
     private static String cell(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
-            return "<nil>";
+        if (value == null || value.isNull()) {
+            return "";
         }
         if (!value.isTextual()) {
-            return value.toString();
+            return GoFormat.sprint(value);
         }
         String text = value.asText();
         int breakAt = indexOfAny(text, "\f\n\r");
-        return breakAt < 0 ? text : text.substring(0, breakAt) + "...";
+        return GoFormat.escapeTerminal(breakAt < 0 ? text : text.substring(0, breakAt)) + (breakAt < 0 ? "" : "...");
     }
 
     private static int indexOfAny(String text, String chars) {
@@ -116,7 +185,7 @@ public final class TablePrinter {
         return -1;
     }
 
-    /** {@code a=1,b=2} sorted by key, or {@code <none>}. */
+    /** {@code a=1,b=2} sorted by key, or {@code <none>}: apimachinery's labels.FormatLabels. */
     static String labels(JsonNode labels) {
         Map<String, String> sorted = new TreeMap<>();
         labels.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
@@ -126,9 +195,5 @@ public final class TablePrinter {
         List<String> pairs = new ArrayList<>();
         sorted.forEach((k, v) -> pairs.add(k + "=" + v));
         return String.join(",", pairs);
-    }
-
-    private static int width(String text) {
-        return text.codePointCount(0, text.length());
     }
 }

@@ -51,6 +51,16 @@ public final class KubectlBinary {
         return Optional.empty();
     }
 
+    /** Starts kubectl in {@code workDir} without waiting, for commands that run until stopped (get -w). */
+    public Process start(Path workDir, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig=" + kubeconfig,
+                "--cache-dir=" + cacheDir));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
+        process.getOutputStream().close();
+        return process;
+    }
+
     /** Runs kubectl in {@code workDir} and waits up to 60 s. */
     public CommandRun run(Path workDir, List<String> args) {
         return run(workDir, java.util.Map.of(), args);

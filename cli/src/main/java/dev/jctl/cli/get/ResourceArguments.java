@@ -1,0 +1,46 @@
+package dev.jctl.cli.get;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kubectl's resource arguments: {@code TYPE[,TYPE...] [NAME...]} or {@code TYPE/NAME...}, as the selections to
+ * fetch in order.
+ */
+public final class ResourceArguments {
+    private ResourceArguments() {
+    }
+
+    /**
+     * @param types a comma-separated list of types as typed (names, short names, kinds, categories like {@code all})
+     * @param names empty to list
+     */
+    public record Selection(String types, List<String> names) {
+        public Selection {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** @throws IllegalArgumentException in kubectl's words for TYPE/NAME mixed with a separate TYPE */
+    public static List<Selection> parse(List<String> arguments) {
+        long slashed = arguments.stream().filter(a -> a.contains("/")).count();
+        if (slashed == 0) {
+            return List.of(new Selection(arguments.get(0), arguments.subList(1, arguments.size())));
+        }
+        if (slashed != arguments.size()) {
+            throw new IllegalArgumentException("there is no need to specify a resource type as a separate argument when "
+                    + "passing arguments in resource/name form (e.g. 'jctl get resource/<resource_name>' instead of "
+                    + "'jctl get resource resource/<resource_name>'");
+        }
+        List<Selection> selections = new ArrayList<>();
+        for (String argument : arguments) {
+            int slash = argument.indexOf('/');
+            String name = argument.substring(slash + 1);
+            if (slash == 0 || name.isEmpty()) {
+                throw new IllegalArgumentException("arguments in resource/name form must have a single resource and name");
+            }
+            selections.add(new Selection(argument.substring(0, slash), List.of(name)));
+        }
+        return selections;
+    }
+}
