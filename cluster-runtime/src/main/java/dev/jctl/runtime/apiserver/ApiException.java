@@ -113,6 +113,15 @@ public final class ApiException extends RuntimeException {
                 List.of());
     }
 
+    /**
+     * 422 for a JSON patch that does not apply to the object: upstream answers with errors.NewGenericServerResponse,
+     * whose fixed message drops the patch library's reason, and empty details.
+     */
+    public static ApiException patchDoesNotApply() {
+        return new ApiException(422, "Invalid", "the server rejected our request due to an error in our request",
+                null, null, "", List.of());
+    }
+
     public static ApiException internal(String message) {
         return new ApiException(500, "InternalError", "Internal error occurred: " + message, null, null, null,
                 List.of());
@@ -132,9 +141,10 @@ public final class ApiException extends RuntimeException {
         status.put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
         status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
+        // an empty name still makes the (then empty) details object that Go writes for a non-nil StatusDetails
         if (name != null || kind != null || !causes.isEmpty()) {
             ObjectNode details = status.putObject("details");
-            if (name != null) {
+            if (name != null && !name.isEmpty()) {
                 details.put("name", name);
             }
             if (group != null && !group.isEmpty()) {

@@ -384,8 +384,10 @@ class ApiServerHttpTest {
         JsonNode merge = cluster.patch(path, "application/merge-patch+json", "{\"data\":{\"c\":\"3\",\"a\":null}}")
                 .body();
         assertEquals("{\"c\":\"3\"}", merge.path("data").toString());
-        assertStatus(cluster.patch(path, "application/json-patch+json",
-                "[{\"op\":\"test\",\"path\":\"/data/c\",\"value\":\"4\"}]"), 422, "Invalid", null);
+        TestCluster.Response failedTest = cluster.patch(path, "application/json-patch+json",
+                "[{\"op\":\"test\",\"path\":\"/data/c\",\"value\":\"4\"}]");
+        assertStatus(failedTest, 422, "Invalid", "the server rejected our request due to an error in our request");
+        assertEquals("{}", failedTest.body().path("details").toString());
         assertStatus(cluster.patch(path, "application/merge-patch+json",
                 "{\"metadata\":{\"resourceVersion\":\"1\"}}"), 409, "Conflict", null);
         assertEquals(415, cluster.patch(path, "text/plain", "{}").code());

@@ -61,7 +61,7 @@ public final class Patcher {
         JsonNode result;
         try {
             result = switch (type) {
-                case JSON_PATCH -> JsonPatch.apply(current, patch);
+                case JSON_PATCH -> jsonPatch(current, patch);
                 case MERGE_PATCH -> JsonMergePatch.apply(current, patch);
                 case STRATEGIC_MERGE_PATCH -> StrategicMergePatch.apply(current, patch,
                         StrategicPatchMeta.forKind(kind).orElseThrow(() -> ApiException.unsupportedPatchType(false)));
@@ -75,6 +75,14 @@ public final class Patcher {
             throw ApiException.badRequest("the patch must leave an object, not " + result.getNodeType());
         }
         return object;
+    }
+
+    private static JsonNode jsonPatch(ObjectNode current, JsonNode patch) {
+        try {
+            return JsonPatch.apply(current, patch);
+        } catch (PatchException e) {
+            throw ApiException.patchDoesNotApply();
+        }
     }
 
     /** A patch that sets metadata.resourceVersion is an optimistic-concurrency precondition, as upstream. */
