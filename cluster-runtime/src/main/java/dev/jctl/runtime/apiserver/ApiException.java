@@ -105,12 +105,10 @@ public final class ApiException extends RuntimeException {
                 "Request entity too large: limit is 3145728", null, null, null, List.of());
     }
 
-    /** 415 naming the patch types this kind accepts, as upstream words it. */
-    public static ApiException unsupportedPatchType(boolean strategicSupported) {
+    /** 415 naming the media types the endpoint accepts, as negotiation.NewUnsupportedMediaTypeError words it. */
+    public static ApiException unsupportedMediaType(List<String> accepted) {
         return new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format"
-                + " - accepted media types include: application/json-patch+json, application/merge-patch+json"
-                + (strategicSupported ? ", application/strategic-merge-patch+json" : ""), null, null, null,
-                List.of());
+                + " - accepted media types include: " + String.join(", ", accepted), null, null, null, List.of());
     }
 
     /**

@@ -393,6 +393,20 @@ class ApiServerHttpTest {
         assertEquals(415, cluster.patch(path, "text/plain", "{}").code());
     }
 
+    /** kube-apiserver's PatchResource checks the Content-Type before it reads the body or looks the object up. */
+    @Test
+    void unsupportedPatchTypeComesBeforeNotFound() {
+        String missing = "/api/v1/namespaces/default/configmaps/never-created";
+        assertStatus(cluster.patch(missing, "application/json", "{}"), 415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: "
+                        + "application/json-patch+json, application/merge-patch+json, "
+                        + "application/strategic-merge-patch+json, application/apply-patch+yaml");
+        assertStatus(cluster.patch(missing, "text/plain; charset=utf-8", "not even json"), 415,
+                "UnsupportedMediaType", null);
+        assertStatus(cluster.patch(missing, "application/merge-patch+json", "{}"), 404, "NotFound",
+                "configmaps \"never-created\" not found");
+    }
+
     @Test
     void noOpUpdatesKeepTheResourceVersion() {
         JsonNode created = cluster.post("/api/v1/namespaces/default/configmaps",

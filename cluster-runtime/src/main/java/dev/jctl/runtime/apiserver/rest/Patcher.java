@@ -40,6 +40,11 @@ public final class Patcher {
     public Reply patch(ApiRequest request) {
         RequestTarget target = request.target();
         String type = mediaType(request.contentType());
+        // like upstream's PatchResource, before reading the body or the object: a missing object is not looked up
+        List<String> accepted = acceptedTypes(target.kind());
+        if (!accepted.contains(type)) {
+            throw ApiException.unsupportedMediaType(accepted);
+        }
         if (type.equals(ServerSideApplier.APPLY_PATCH)) {
             return applier.apply(request);
         }
@@ -63,9 +68,7 @@ public final class Patcher {
             result = switch (type) {
                 case JSON_PATCH -> jsonPatch(current, patch);
                 case MERGE_PATCH -> JsonMergePatch.apply(current, patch);
-                case STRATEGIC_MERGE_PATCH -> StrategicMergePatch.apply(current, patch,
-                        StrategicPatchMeta.forKind(kind).orElseThrow(() -> ApiException.unsupportedPatchType(false)));
-                default -> throw ApiException.unsupportedPatchType(StrategicPatchMeta.forKind(kind).isPresent());
+                default -> StrategicMergePatch.apply(current, patch, StrategicPatchMeta.forKind(kind).orElseThrow());
             };
         } catch (PatchException e) {
             throw new ApiException(422, "Invalid", e.getMessage(), kind.group(), kind.kind(),
@@ -83,6 +86,13 @@ public final class Patcher {
         } catch (PatchException e) {
             throw ApiException.patchDoesNotApply();
         }
+    }
+
+    /** The Content-Types kube-apiserver lists for PATCH: custom resources have no strategic merge patch. */
+    private static List<String> acceptedTypes(KindInfo kind) {
+        return StrategicPatchMeta.forKind(kind).isPresent()
+                ? List.of(JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, ServerSideApplier.APPLY_PATCH)
+                : List.of(JSON_PATCH, MERGE_PATCH, ServerSideApplier.APPLY_PATCH);
     }
 
     /** A patch that sets metadata.resourceVersion is an optimistic-concurrency precondition, as upstream. */
