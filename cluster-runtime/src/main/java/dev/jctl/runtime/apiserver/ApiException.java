@@ -138,7 +138,11 @@ public final class ApiException extends RuntimeException {
         ObjectNode status = Json.object();
         status.put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
-        status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
+        status.put("status", "Failure").put("message", getMessage());
+        if (!reason.isEmpty()) {
+            // a plain Go error becomes a Status with no reason (StatusReasonUnknown, omitted when empty)
+            status.put("reason", reason);
+        }
         // an empty name still makes the (then empty) details object that Go writes for a non-nil StatusDetails
         if (name != null || kind != null || !causes.isEmpty()) {
             ObjectNode details = status.putObject("details");
