@@ -112,6 +112,18 @@ class KubectlDescribeTest extends KubectlAgainstCluster {
                 lastTimestamp: "2026-01-02T00:00:00Z"
                 count: 3
                 ---
+                apiVersion: events.k8s.io/v1
+                kind: Event
+                metadata: {name: web.2, namespace: dd2}
+                regarding: {apiVersion: v1, kind: Pod, name: web, namespace: dd2, uid: UID}
+                reason: Preempting
+                note: reported through events.k8s.io
+                type: Normal
+                action: Preempt
+                reportingController: default-scheduler
+                reportingInstance: default-scheduler-node-1
+                eventTime: "2026-01-03T00:00:00.000000Z"
+                ---
                 apiVersion: v1
                 kind: Event
                 metadata: {name: other.1, namespace: dd2}
@@ -125,6 +137,8 @@ class KubectlDescribeTest extends KubectlAgainstCluster {
                 "Containers:", "web:", "Image: nginx:1.27", "QoS Class: BestEffort");
         assertLineMatching(out, "Warning FailedScheduling \\d+d \\(x3 over \\d+d\\) default-scheduler"
                 + " no nodes available to schedule pods");
+        // kubectl lists core/v1 events: one written through events.k8s.io/v1 is there, converted
+        assertLineMatching(out, "Normal Preempting \\d+d default-scheduler reported through events.k8s.io");
         assertTrue(out.stream().noneMatch(l -> l.contains("not about web")), String.join("\n", out));
     }
 
