@@ -105,12 +105,19 @@ public final class ApiException extends RuntimeException {
                 "Request entity too large: limit is 3145728", null, null, null, List.of());
     }
 
-    /** 415 naming the patch types this kind accepts, as upstream words it. */
-    public static ApiException unsupportedPatchType(boolean strategicSupported) {
+    /** 415 naming the media types the endpoint accepts, as negotiation.NewUnsupportedMediaTypeError words it. */
+    public static ApiException unsupportedMediaType(List<String> accepted) {
         return new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format"
-                + " - accepted media types include: application/json-patch+json, application/merge-patch+json"
-                + (strategicSupported ? ", application/strategic-merge-patch+json" : ""), null, null, null,
-                List.of());
+                + " - accepted media types include: " + String.join(", ", accepted), null, null, null, List.of());
+    }
+
+    /**
+     * 422 for a JSON patch that does not apply to the object: upstream answers with errors.NewGenericServerResponse,
+     * whose fixed message drops the patch library's reason, and empty details.
+     */
+    public static ApiException patchDoesNotApply() {
+        return new ApiException(422, "Invalid", "the server rejected our request due to an error in our request",
+                null, null, "", List.of());
     }
 
     public static ApiException internal(String message) {
@@ -131,10 +138,15 @@ public final class ApiException extends RuntimeException {
         ObjectNode status = Json.object();
         status.put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
-        status.put("status", "Failure").put("message", getMessage()).put("reason", reason);
+        status.put("status", "Failure").put("message", getMessage());
+        if (!reason.isEmpty()) {
+            // a plain Go error becomes a Status with no reason (StatusReasonUnknown, omitted when empty)
+            status.put("reason", reason);
+        }
+        // an empty name still makes the (then empty) details object that Go writes for a non-nil StatusDetails
         if (name != null || kind != null || !causes.isEmpty()) {
             ObjectNode details = status.putObject("details");
-            if (name != null) {
+            if (name != null && !name.isEmpty()) {
                 details.put("name", name);
             }
             if (group != null && !group.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.jctl.runtime.apiserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.crd.CrdController;
 import dev.jctl.runtime.apiserver.discovery.Discovery;
@@ -198,6 +199,11 @@ public final class ApiServer implements AutoCloseable {
             Reply reply = router.handle(api);
             reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
             JsonNode out = reply.body();
+            if (out.isBinary()) {
+                // a subresource that is not an object, such as pods/log: the bytes as they are
+                response.setStatusCode(reply.code()).end(Buffer.buffer(((BinaryNode) out).binaryValue()));
+                return;
+            }
             boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
                     || api.target().kind().listKind().equals(out.path("kind").asText());
             if (table != null && isKindOrList) {

@@ -3,6 +3,7 @@ package dev.jctl.runtime.apiserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.openapi.OpenApiV2Document;
+import dev.jctl.runtime.apiserver.openapi.OpenApiV2Protobuf;
 import dev.jctl.runtime.apiserver.openapi.OpenApiV3Documents;
 import dev.jctl.runtime.apiserver.openapi.SchemaCatalog;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
@@ -15,9 +16,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,10 +31,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a matching {@code If-None-Match} gets 304; the v3 index points at each group-version as
  * {@code /openapi/v3/apis/apps/v1?hash=<ETAG>}; a request with the current hash is cacheable forever
  * ({@code Cache-Control: public, immutable}), one with a stale hash is redirected (301) to the current URL.
- * Only JSON is served: a client that accepts nothing but protobuf gets 406.
+ * v2 is also served as gnostic's protobuf {@code openapi.v2.Document}, which kubectl asks for when it validates a
+ * {@code kind: List} file, under the JSON's ETag (the answer varies by Accept); v3 only as JSON. A client that
+ * accepts none of the served types gets 406.
  */
 final class OpenApi {
     private static final String V3 = "/openapi/v3";
+    private static final String V2 = "/openapi/v2";
+    /** kube-openapi answers both protobuf media types it accepts with this one. */
+    static final String PROTOBUF = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+    private static final List<String> PROTOBUF_ACCEPTED = List.of(
+            "com.github.proto-openapi.spec.v2@v1.0+protobuf", "com.github.proto-openapi.spec.v2.v1.0+protobuf");
     private static final DateTimeFormatter RFC1123 =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.US);
 
@@ -41,6 +53,9 @@ final class OpenApi {
     private record Serialised(JsonNode document, byte[] bytes, String etag) {
     }
 
+    /** The representations a document is served in. */
+    enum Format { JSON, PROTOBUF }
+
     OpenApi(KindRegistry registry) {
         String version = "v" + Version.MAJOR + "." + Version.MINOR + ".0";
         this.documents = new OpenApiV3Documents(registry, SchemaCatalog::builtin, version);
@@ -48,23 +63,30 @@ final class OpenApi {
     }
 
     static boolean handles(String path) {
-        return path.equals("/openapi/v2") || path.equals(V3) || path.startsWith(V3 + "/");
+        return path.equals(V2) || path.equals(V3) || path.startsWith(V3 + "/");
     }
 
     void serve(HttpServerRequest request) {
         HttpServerResponse response = request.response();
         String path = request.path();
         if (path.equals(V3) || path.equals(V3 + "/")) {
-            send(request, serialise(V3, index()));
+            send(request, serialise(V3, index()), MediaTypes.JSON);
             return;
         }
         response.headers().add("Vary", "Accept");
-        if (!acceptsJson(request.getHeader("Accept"))) {
+        boolean isV2 = path.equals(V2);
+        Optional<Format> format = negotiate(request.getHeader("Accept"), isV2);
+        if (format.isEmpty()) {
             response.setStatusCode(406).end();
             return;
         }
-        if (path.equals("/openapi/v2")) {
-            send(request, serialise(path, v2.document()));
+        if (isV2) {
+            Serialised json = serialise(path, v2.document());
+            if (format.get() == Format.PROTOBUF) {
+                send(request, protobuf(json), PROTOBUF);
+            } else {
+                send(request, json, MediaTypes.JSON);
+            }
             return;
         }
         String gv = path.substring(V3.length() + 1);
@@ -78,7 +100,7 @@ final class OpenApi {
             response.putHeader("Cache-Control", "public, immutable");
             response.putHeader("Expires", RFC1123.format(ZonedDateTime.now(ZoneOffset.UTC).plusYears(1)));
         }
-        send(request, doc);
+        send(request, doc, MediaTypes.JSON);
     }
 
     /** The v3 index with each group-version's URL carrying its document's hash. */
@@ -114,11 +136,21 @@ final class OpenApi {
         });
     }
 
-    private static void send(HttpServerRequest request, Serialised doc) {
+    /** The protobuf encoding of the v2 JSON document, made once per document, under the JSON's ETag. */
+    private Serialised protobuf(Serialised json) {
+        return serialised.compute(V2 + "#protobuf", (k, cached) -> {
+            if (cached != null && cached.document() == json.document()) {
+                return cached;
+            }
+            return new Serialised(json.document(), OpenApiV2Protobuf.encode(json.document()), json.etag());
+        });
+    }
+
+    private static void send(HttpServerRequest request, Serialised doc, String contentType) {
         HttpServerResponse response = request.response();
         String etag = "\"" + doc.etag() + "\"";
         response.putHeader("Etag", etag);
-        response.putHeader("Content-Type", MediaTypes.JSON);
+        response.putHeader("Content-Type", contentType);
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatusCode(304).end();
             return;
@@ -127,26 +159,53 @@ final class OpenApi {
     }
 
     /**
-     * goautoneg's reading of Accept as kube-openapi uses it: JSON is acceptable when a clause with a non-zero
-     * quality names application/json, application/* or *&#47;*; no Accept header means anything.
+     * kube-openapi's choice: the Accept clauses in goautoneg's order (quality, then the more specific type first;
+     * no header means anything), and for the first clause that matches, JSON before protobuf. A clause of quality
+     * zero refuses its type.
      */
-    static boolean acceptsJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
+    static Optional<Format> negotiate(String accept, boolean protobufServed) {
+        record Clause(String type, String subtype, double q, int order) {
+            int specificity() {
+                return type.equals("*") ? 0 : subtype.equals("*") ? 1 : 2;
+            }
         }
-        for (String clause : accept.split(",")) {
-            String[] parts = clause.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            boolean refused = false;
+        List<Clause> clauses = new ArrayList<>();
+        String header = accept == null || accept.isBlank() ? "*/*" : accept;
+        for (String text : header.split(",")) {
+            String[] parts = text.split(";");
+            String media = parts[0].trim().toLowerCase(Locale.ROOT);
+            int slash = media.indexOf('/');
+            double q = 1;
             for (int i = 1; i < parts.length; i++) {
                 String param = parts[i].trim();
-                refused |= param.equals("q=0") || param.matches("q=0\\.0*");
+                if (param.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(param.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
             }
-            if (!refused && (type.equals(MediaTypes.JSON) || type.equals("application/*") || type.equals("*/*"))) {
-                return true;
+            if (q > 0) {
+                clauses.add(slash < 0 ? new Clause(media, "*", q, clauses.size())
+                        : new Clause(media.substring(0, slash), media.substring(slash + 1), q, clauses.size()));
             }
         }
-        return false;
+        clauses.sort(Comparator.comparingDouble(Clause::q).reversed()
+                .thenComparing(Comparator.comparingInt(Clause::specificity).reversed())
+                .thenComparingInt(Clause::order));
+        for (Clause c : clauses) {
+            if (!c.type().equals("application") && !c.type().equals("*")) {
+                continue;
+            }
+            if (c.subtype().equals("json") || c.subtype().equals("*")) {
+                return Optional.of(Format.JSON);
+            }
+            if (protobufServed && PROTOBUF_ACCEPTED.contains(c.subtype())) {
+                return Optional.of(Format.PROTOBUF);
+            }
+        }
+        return Optional.empty();
     }
 
     static String sha512Hex(byte[] bytes) {

@@ -384,11 +384,27 @@ class ApiServerHttpTest {
         JsonNode merge = cluster.patch(path, "application/merge-patch+json", "{\"data\":{\"c\":\"3\",\"a\":null}}")
                 .body();
         assertEquals("{\"c\":\"3\"}", merge.path("data").toString());
-        assertStatus(cluster.patch(path, "application/json-patch+json",
-                "[{\"op\":\"test\",\"path\":\"/data/c\",\"value\":\"4\"}]"), 422, "Invalid", null);
+        TestCluster.Response failedTest = cluster.patch(path, "application/json-patch+json",
+                "[{\"op\":\"test\",\"path\":\"/data/c\",\"value\":\"4\"}]");
+        assertStatus(failedTest, 422, "Invalid", "the server rejected our request due to an error in our request");
+        assertEquals("{}", failedTest.body().path("details").toString());
         assertStatus(cluster.patch(path, "application/merge-patch+json",
                 "{\"metadata\":{\"resourceVersion\":\"1\"}}"), 409, "Conflict", null);
         assertEquals(415, cluster.patch(path, "text/plain", "{}").code());
+    }
+
+    /** kube-apiserver's PatchResource checks the Content-Type before it reads the body or looks the object up. */
+    @Test
+    void unsupportedPatchTypeComesBeforeNotFound() {
+        String missing = "/api/v1/namespaces/default/configmaps/never-created";
+        assertStatus(cluster.patch(missing, "application/json", "{}"), 415, "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted media types include: "
+                        + "application/json-patch+json, application/merge-patch+json, "
+                        + "application/strategic-merge-patch+json, application/apply-patch+yaml");
+        assertStatus(cluster.patch(missing, "text/plain; charset=utf-8", "not even json"), 415,
+                "UnsupportedMediaType", null);
+        assertStatus(cluster.patch(missing, "application/merge-patch+json", "{}"), 404, "NotFound",
+                "configmaps \"never-created\" not found");
     }
 
     @Test

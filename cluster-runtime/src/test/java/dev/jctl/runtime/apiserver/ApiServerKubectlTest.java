@@ -197,6 +197,37 @@ class ApiServerKubectlTest extends KubectlAgainstCluster {
         assertTrue(wide.get(1).matches("web 0/3 0 0 \\d+s nginx nginx:1.27 app=web"), wide.toString());
     }
 
+    /**
+     * kubectl validates a {@code kind: List} file on the client with the OpenAPI v2 document, which it reads only as
+     * protobuf: the unknown field is found in the schemas decoded from it.
+     */
+    @Test
+    void applyOfAListIsValidatedWithOpenApiV2Protobuf() throws Exception {
+        ok("create", "namespace", "k5");
+        Path list = dir.resolve("list.yaml");
+        Files.writeString(list, """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: one, namespace: k5}, data: {a: b}}
+                - {apiVersion: v1, kind: ServiceAccount, metadata: {name: two, namespace: k5}}
+                """);
+        assertEquals(List.of("configmap/one created", "serviceaccount/two created"),
+                rows(ok("apply", "-f", list.toString()).out()));
+        Files.writeString(list, """
+                apiVersion: v1
+                kind: List
+                items:
+                - {apiVersion: v1, kind: ConfigMap, metadata: {name: three, namespace: k5}, dataa: {a: b}}
+                """);
+        Kubectl.Result invalid = kubectl.run("apply", "-f", list.toString());
+        assertEquals(1, invalid.exit(), invalid.describe());
+        assertEquals("error: error validating \"" + list + "\": error validating data: ValidationError(ConfigMap): "
+                + "unknown field \"dataa\" in io.k8s.api.core.v1.ConfigMap; if you choose to ignore these errors, "
+                + "turn validation off with --validate=false", invalid.err().trim());
+        assertEquals(1, kubectl.run("get", "configmap", "three", "-n", "k5").exit());
+    }
+
     @Test
     void getWatchPrintsLinesAsEventsArrive() throws Exception {
         ok("create", "namespace", "k3");

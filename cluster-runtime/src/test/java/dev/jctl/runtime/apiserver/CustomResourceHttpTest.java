@@ -66,6 +66,12 @@ class CustomResourceHttpTest {
         assertEquals(201, cluster.post(V1, cronTab("stable.example.com/v1", "smp", spec("* * * * */5", 1))).code());
         TestCluster.Response onResource = cluster.patch(V1 + "/smp", "application/strategic-merge-patch+json", "{}");
         assertEquals(415, onResource.code(), onResource.raw());
+        assertEquals("the body of the request was in an unknown format - accepted media types include: "
+                + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml",
+                onResource.body().path("message").asText());
+        TestCluster.Response onMissing = cluster.patch(V1 + "/never-created", "application/strategic-merge-patch+json",
+                "{}");
+        assertEquals(415, onMissing.code(), onMissing.raw());
     }
 
     @Test

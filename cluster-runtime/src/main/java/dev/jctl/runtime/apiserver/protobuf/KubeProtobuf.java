@@ -14,6 +14,7 @@ import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.BOOL;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.BYTES_MAP;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.INT;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.INT_OR_STRING;
+import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.QUANTITY_MAP;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.STRING;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.STRING_MAP;
 import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.TIME;
@@ -21,7 +22,7 @@ import static dev.jctl.runtime.apiserver.protobuf.ProtoSchema.Type.TIME;
 /**
  * Decodes {@code application/vnd.kubernetes.protobuf} request bodies into the JSON the rest of the server
  * handles. kubectl's typed clients ({@code create namespace|configmap|secret|serviceaccount|deployment|service|
- * job}) send protobuf whatever
+ * job|quota}) send protobuf whatever
  * the server prefers; the envelope is {@code "k8s\0"} + runtime.Unknown{typeMeta, raw}. Only the kinds listed
  * here are understood, and within them only the fields listed; anything else set answers 415 rather than being
  * dropped, so the gap is visible.
@@ -113,7 +114,17 @@ public final class KubeProtobuf {
                             .pointerMessage(4, "selector", LABEL_SELECTOR).pointer(5, "manualSelector", BOOL)
                             .message(6, "template", POD_TEMPLATE).pointer(8, "ttlSecondsAfterFinished", INT)
                             .pointer(9, "completionMode", STRING).pointer(10, "suspend", BOOL))
-                    .message(3, "status", new ProtoSchema("JobStatus")));
+                    .message(3, "status", new ProtoSchema("JobStatus")),
+            "v1/ResourceQuota", new ProtoSchema("ResourceQuota").message(1, "metadata", OBJECT_META)
+                    .message(2, "spec", new ProtoSchema("ResourceQuotaSpec").scalar(1, "hard", QUANTITY_MAP)
+                            .repeated(2, "scopes", STRING)
+                            .pointerMessage(3, "scopeSelector", new ProtoSchema("ScopeSelector")
+                                    .repeatedMessage(1, "matchExpressions",
+                                            new ProtoSchema("ScopedResourceSelectorRequirement")
+                                                    .scalar(1, "scopeName", STRING).scalar(2, "operator", STRING)
+                                                    .repeated(3, "values", STRING))))
+                    .message(3, "status", new ProtoSchema("ResourceQuotaStatus").scalar(1, "hard", QUANTITY_MAP)
+                            .scalar(2, "used", QUANTITY_MAP)));
 
     private KubeProtobuf() {
     }
@@ -179,7 +190,7 @@ public final class KubeProtobuf {
             if (field.repeated()) {
                 ((ArrayNode) (object.has(field.name()) ? object.get(field.name()) : object.putArray(field.name())))
                         .add(value);
-            } else if (field.type() == STRING_MAP || field.type() == BYTES_MAP) {
+            } else if (field.type() == STRING_MAP || field.type() == BYTES_MAP || field.type() == QUANTITY_MAP) {
                 ObjectNode map = object.has(field.name()) ? (ObjectNode) object.get(field.name())
                         : object.putObject(field.name());
                 map.setAll((ObjectNode) value);
@@ -198,7 +209,7 @@ public final class KubeProtobuf {
             case BOOL -> Json.MAPPER.getNodeFactory().booleanNode(reader.varint() != 0);
             case TIME -> time(reader.message());
             case MESSAGE -> decode(reader.message(), field.message());
-            case STRING_MAP, BYTES_MAP -> mapEntry(reader.message(), field.type() == BYTES_MAP);
+            case STRING_MAP, BYTES_MAP, QUANTITY_MAP -> mapEntry(reader.message(), field.type());
             case INT_OR_STRING -> intOrString(reader.message());
         };
     }
@@ -235,7 +246,8 @@ public final class KubeProtobuf {
                 : Json.MAPPER.getNodeFactory().numberNode((int) intVal);
     }
 
-    private static ObjectNode mapEntry(ProtoReader reader, boolean bytesValue) {
+    /** A map entry {key 1, value 2}; a Quantity value is the message {string 1}. */
+    private static ObjectNode mapEntry(ProtoReader reader, ProtoSchema.Type type) {
         String key = "";
         String value = "";
         while (reader.hasMore()) {
@@ -244,7 +256,11 @@ public final class KubeProtobuf {
             if (number == 1) {
                 key = reader.string();
             } else if (number == 2) {
-                value = bytesValue ? Base64.getEncoder().encodeToString(reader.bytes()) : reader.string();
+                value = switch (type) {
+                    case BYTES_MAP -> Base64.getEncoder().encodeToString(reader.bytes());
+                    case QUANTITY_MAP -> quantity(reader.message());
+                    default -> reader.string();
+                };
             } else {
                 reader.skip((int) (tag & 7));
             }
@@ -252,6 +268,19 @@ public final class KubeProtobuf {
         ObjectNode entry = Json.object();
         entry.put(key, value);
         return entry;
+    }
+
+    private static String quantity(ProtoReader reader) {
+        String value = "";
+        while (reader.hasMore()) {
+            long tag = reader.varint();
+            if ((tag >>> 3) == 1) {
+                value = reader.string();
+            } else {
+                reader.skip((int) (tag & 7));
+            }
+        }
+        return value;
     }
 
     private static boolean isZero(JsonNode value) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * marked {@code pointer} are optional in Go and keep zero values; the others follow {@code omitempty}.
  */
 final class ProtoSchema {
-    enum Type { STRING, BYTES, INT, BOOL, TIME, MESSAGE, STRING_MAP, BYTES_MAP, INT_OR_STRING }
+    enum Type { STRING, BYTES, INT, BOOL, TIME, MESSAGE, STRING_MAP, BYTES_MAP, QUANTITY_MAP, INT_OR_STRING }
 
     record Field(String name, Type type, boolean repeated, boolean pointer, ProtoSchema message) {
     }

@@ -33,6 +33,7 @@ public final class BuiltinKinds {
         kinds.add(new KindInfo("", "v1", "Pod", "pods", "pod", true, shortNames("po"), KindInfo.ALL_VERBS, ALL,
                 List.of(new Subresource("binding", "", "v1", "Binding", List.of("create")),
                         new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")),
+                        new Subresource("log", "", "v1", "Pod", List.of("get")),
                         Subresource.status("", "v1", "Pod")), false));
         kinds.add(new KindInfo("", "v1", "ReplicationController", "replicationcontrollers", "replicationcontroller",
                 true, shortNames("rc"), KindInfo.ALL_VERBS, ALL,

@@ -38,7 +38,8 @@ public record KindInfo(String group, String version, String kind, String plural,
 
     /** The group segment of storage keys: {@code core} for the legacy group. */
     public String storageGroup() {
-        return group.isEmpty() ? "core" : group;
+        // events.k8s.io/v1 Event is another version of the core/v1 Event resource, kept in the same storage
+        return group.isEmpty() || (group.equals("events.k8s.io") && kind.equals("Event")) ? "core" : group;
     }
 
     /** {@code configmaps} or {@code deployments.apps}, as error messages name a resource. */

@@ -23,7 +23,12 @@ final class Defaults {
                 podSpec(spec);
                 putIfAbsent(spec, "enableServiceLinks", true);
             }
-            case "/ReplicationController", "apps/ReplicaSet" -> {
+            case "/ReplicationController" -> {
+                replicationController(object, spec);
+                putIfAbsent(spec, "replicas", 1);
+                template(spec);
+            }
+            case "apps/ReplicaSet" -> {
                 putIfAbsent(spec, "replicas", 1);
                 template(spec);
             }
@@ -78,6 +83,23 @@ final class Defaults {
             case "/Service" -> service(spec);
             default -> {
             }
+        }
+    }
+
+    /**
+     * core/v1 alone still takes an empty selector and empty labels from the pod template's labels (apps/v1
+     * requires the selector), which is what {@code kubectl describe rc} then shows.
+     */
+    private static void replicationController(ObjectNode object, ObjectNode spec) {
+        if (!(spec.path("template").path("metadata").path("labels") instanceof ObjectNode labels)) {
+            return;
+        }
+        if (spec.path("selector").isEmpty()) {
+            spec.set("selector", labels.deepCopy());
+        }
+        ObjectNode meta = object.withObjectProperty("metadata");
+        if (meta.path("labels").isEmpty()) {
+            meta.set("labels", labels.deepCopy());
         }
     }
 

@@ -15,8 +15,9 @@ final class KindBehaviors {
     }
 
     static void prepareForCreate(KindInfo kind, ObjectNode object) {
-        if (kind.hasStatus()) {
-            // status is written by controllers through /status; what a client sends on create is dropped
+        if (kind.hasStatus() && !isNode(kind)) {
+            // status is written by controllers through /status; what a client sends on create is dropped - except
+            // for a Node, which its kubelet registers complete with capacity, addresses and conditions
             object.remove("status");
         }
         if (!kind.group().isEmpty()) {
@@ -39,6 +40,10 @@ final class KindBehaviors {
             default -> {
             }
         }
+    }
+
+    private static boolean isNode(KindInfo kind) {
+        return kind.group().isEmpty() && kind.kind().equals("Node");
     }
 
     /** Secret stringData is write-only: merged into data, base64-encoded, as the v1 conversion does. */

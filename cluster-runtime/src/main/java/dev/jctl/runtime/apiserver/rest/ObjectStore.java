@@ -51,7 +51,8 @@ public final class ObjectStore {
 
     /** The stored object as the kind's version shows it, with apiVersion and kind first. */
     public static ObjectNode decode(KindInfo kind, KeyValue kv) {
-        return withRevision(kind, (ObjectNode) Json.parse(kv.value()), kv.modRevision());
+        return withRevision(kind, EventVersions.fromStorage(kind, (ObjectNode) Json.parse(kv.value())),
+                kv.modRevision());
     }
 
     /**
@@ -72,11 +73,12 @@ public final class ObjectStore {
 
     /**
      * The bytes of an object of {@code kind}: a custom resource is stored in its definition's storage version,
-     * whichever served version it was written through, so every version reads the same stored object.
+     * whichever served version it was written through, so every version reads the same stored object; an
+     * events.k8s.io/v1 Event in the core/v1 form ({@link EventVersions}).
      */
     public static byte[] encode(KindInfo kind, ObjectNode object) {
         if (kind.custom() == null || kind.custom().storageVersion() == null) {
-            return encode(object);
+            return encode(EventVersions.toStorage(kind, object));
         }
         ObjectNode copy = shallowCopy(object);
         copy.put("apiVersion", kind.group() + "/" + kind.custom().storageVersion());

@@ -40,6 +40,11 @@ public final class Patcher {
     public Reply patch(ApiRequest request) {
         RequestTarget target = request.target();
         String type = mediaType(request.contentType());
+        // like upstream's PatchResource, before reading the body or the object: a missing object is not looked up
+        List<String> accepted = acceptedTypes(target.kind());
+        if (!accepted.contains(type)) {
+            throw ApiException.unsupportedMediaType(accepted);
+        }
         if (type.equals(ServerSideApplier.APPLY_PATCH)) {
             return applier.apply(request);
         }
@@ -61,11 +66,9 @@ public final class Patcher {
         JsonNode result;
         try {
             result = switch (type) {
-                case JSON_PATCH -> JsonPatch.apply(current, patch);
+                case JSON_PATCH -> jsonPatch(current, patch);
                 case MERGE_PATCH -> JsonMergePatch.apply(current, patch);
-                case STRATEGIC_MERGE_PATCH -> StrategicMergePatch.apply(current, patch,
-                        StrategicPatchMeta.forKind(kind).orElseThrow(() -> ApiException.unsupportedPatchType(false)));
-                default -> throw ApiException.unsupportedPatchType(StrategicPatchMeta.forKind(kind).isPresent());
+                default -> StrategicMergePatch.apply(current, patch, StrategicPatchMeta.forKind(kind).orElseThrow());
             };
         } catch (PatchException e) {
             throw new ApiException(422, "Invalid", e.getMessage(), kind.group(), kind.kind(),
@@ -75,6 +78,21 @@ public final class Patcher {
             throw ApiException.badRequest("the patch must leave an object, not " + result.getNodeType());
         }
         return object;
+    }
+
+    private static JsonNode jsonPatch(ObjectNode current, JsonNode patch) {
+        try {
+            return JsonPatch.apply(current, patch);
+        } catch (PatchException e) {
+            throw ApiException.patchDoesNotApply();
+        }
+    }
+
+    /** The Content-Types kube-apiserver lists for PATCH: custom resources have no strategic merge patch. */
+    private static List<String> acceptedTypes(KindInfo kind) {
+        return StrategicPatchMeta.forKind(kind).isPresent()
+                ? List.of(JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH, ServerSideApplier.APPLY_PATCH)
+                : List.of(JSON_PATCH, MERGE_PATCH, ServerSideApplier.APPLY_PATCH);
     }
 
     /** A patch that sets metadata.resourceVersion is an optimistic-concurrency precondition, as upstream. */

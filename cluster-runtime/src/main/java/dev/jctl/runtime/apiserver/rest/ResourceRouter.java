@@ -20,6 +20,7 @@ public final class ResourceRouter {
     private final Deleter deleter;
     private final Scaler scaler;
     private final PodSubresources pods;
+    private final PodLogs logs;
     private final Watcher watcher;
 
     public ResourceRouter(ObjectStore store, KindRegistry registry, Clock clock, ScheduledExecutorService timers,
@@ -32,6 +33,7 @@ public final class ResourceRouter {
         this.patcher = new Patcher(updater, scaler, new ServerSideApplier(store, creator, updater, clock));
         this.deleter = new Deleter(store, registry, updater, reader, clock);
         this.pods = new PodSubresources(updater, deleter);
+        this.logs = new PodLogs(store, registry);
         this.watcher = new Watcher(store, reader, timers, bookmarkInterval);
     }
 
@@ -74,6 +76,9 @@ public final class ResourceRouter {
                 check(t, "get");
                 if ("scale".equals(sub)) {
                     return Reply.ok(scaler.get(t));
+                }
+                if ("log".equals(sub)) {
+                    return logs.get(request);
                 }
                 if (sub == null || sub.equals("status")) {
                     return reader.get(request);

@@ -32,8 +32,9 @@ public final class FieldSelector implements Predicate<JsonNode> {
             "/ReplicationController", Set.of("status.replicas"),
             "apps/ReplicaSet", Set.of("status.replicas"),
             "batch/Job", Set.of("status.successful"),
-            "events.k8s.io/Event", Set.of("regarding.kind", "regarding.namespace", "regarding.name", "reason",
-                    "reportingController", "type"));
+            "events.k8s.io/Event", Set.of("regarding.kind", "regarding.namespace", "regarding.name",
+                    "regarding.uid", "regarding.apiVersion", "regarding.resourceVersion", "regarding.fieldPath",
+                    "reason", "reportingController", "source", "type"));
 
     public static final FieldSelector EVERYTHING = new FieldSelector(List.of());
 
@@ -81,7 +82,9 @@ public final class FieldSelector implements Predicate<JsonNode> {
     }
 
     private static String fieldValue(JsonNode object, String field) {
-        String path = field.equals("source") ? "source.component" : field;
+        // "source" selects the reporting component, held in deprecatedSource by an events.k8s.io/v1 Event
+        String path = !field.equals("source") ? field
+                : object.has("deprecatedSource") ? "deprecatedSource.component" : "source.component";
         JsonNode node = object;
         for (String segment : path.split("\\.")) {
             node = node == null ? null : node.get(segment);
