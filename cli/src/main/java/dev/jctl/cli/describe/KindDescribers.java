@@ -16,14 +16,29 @@ final class KindDescribers {
             Map.entry("/Node", new NodeDescriber()),
             Map.entry("/ServiceAccount", new ServiceAccountDescriber()),
             Map.entry("/PersistentVolumeClaim", new PersistentVolumeClaimDescriber()),
+            Map.entry("/PersistentVolume", new PersistentVolumeDescriber()),
+            Map.entry("/ReplicationController", new ReplicaSetDescriber(true)),
+            Map.entry("/ResourceQuota", new ResourceQuotaDescriber()),
+            Map.entry("/LimitRange", new LimitRangeDescriber()),
+            Map.entry("/Endpoints", new EndpointsDescriber()),
             Map.entry("apps/Deployment", new DeploymentDescriber()),
-            Map.entry("apps/ReplicaSet", new ReplicaSetDescriber()),
+            Map.entry("apps/ReplicaSet", new ReplicaSetDescriber(false)),
             Map.entry("apps/StatefulSet", new StatefulSetDescriber()),
             Map.entry("apps/DaemonSet", new DaemonSetDescriber()),
             Map.entry("batch/Job", new JobDescriber()),
             Map.entry("batch/CronJob", new CronJobDescriber()),
             Map.entry("networking.k8s.io/Ingress", new IngressDescriber()),
-            Map.entry("extensions/Ingress", new IngressDescriber()));
+            Map.entry("extensions/Ingress", new IngressDescriber()),
+            Map.entry("networking.k8s.io/IngressClass", new IngressClassDescriber()),
+            Map.entry("networking.k8s.io/NetworkPolicy", new NetworkPolicyDescriber()),
+            Map.entry("discovery.k8s.io/EndpointSlice", new EndpointSliceDescriber()),
+            Map.entry("autoscaling/HorizontalPodAutoscaler", new HorizontalPodAutoscalerDescriber()),
+            Map.entry("policy/PodDisruptionBudget", new PodDisruptionBudgetDescriber()),
+            Map.entry("storage.k8s.io/StorageClass", new StorageClassDescriber()),
+            Map.entry("rbac.authorization.k8s.io/Role", new RoleDescriber()),
+            Map.entry("rbac.authorization.k8s.io/ClusterRole", new RoleDescriber()),
+            Map.entry("rbac.authorization.k8s.io/RoleBinding", new RoleBindingDescriber()),
+            Map.entry("rbac.authorization.k8s.io/ClusterRoleBinding", new RoleBindingDescriber()));
     private static final KindDescriber GENERIC = new GenericDescriber();
 
     private KindDescribers() {

@@ -112,13 +112,14 @@ final class PersistentVolumeClaimDescriber implements KindDescriber {
         }
     }
 
-    /** The beta annotation first, then {@code spec.storageClassName}. */
+    /** The beta annotation first, then {@code spec.storageClassName} (a PersistentVolume has the same fields). */
     static String storageClass(JsonNode pvc) {
         JsonNode annotation = pvc.path("metadata").path("annotations").path(BETA_CLASS);
         return Text.present(annotation) ? annotation.asText() : Text.str(pvc.path("spec").path("storageClassName"));
     }
 
-    private static String accessModes(JsonNode modes) {
+    /** {@code GetAccessModesAsString}: the short names, always in the order RWO, ROX, RWX, RWOP. */
+    static String accessModes(JsonNode modes) {
         Set<String> present = new LinkedHashSet<>();
         modes.forEach(m -> present.add(m.asText()));
         List<String> shortNames = new ArrayList<>();

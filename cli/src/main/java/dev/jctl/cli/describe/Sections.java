@@ -37,6 +37,31 @@ final class Sections {
         }
     }
 
+    /**
+     * {@code title:} at {@code level} and the items one a line, aligned under the first (kubectl's node selector
+     * and topology term listings), or {@code <none>}.
+     */
+    static void terms(PrefixWriter w, int level, String title, List<String> items) {
+        w.write(level, title + ":\t");
+        if (items.isEmpty()) {
+            w.writeLine("<none>");
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                w.write(level, "\t");
+            }
+            w.write(0, items.get(i) + "\n");
+        }
+    }
+
+    /** A requirement as {@code key operator [v1, v2]}, the values left out when there are none. */
+    static String requirement(String key, String operator, JsonNode values) {
+        List<String> list = new ArrayList<>();
+        values.forEach(v -> list.add(v.asText()));
+        return key + " " + operator + (list.isEmpty() ? "" : " [" + String.join(", ", list) + "]");
+    }
+
     /** Annotations, the long or multi-line ones below their key and cut at 140 characters. */
     static void annotations(PrefixWriter w, String title, JsonNode annotations) {
         w.write(0, title + ":\t");

@@ -94,6 +94,29 @@ final class Volumes {
         }
     }
 
+    /**
+     * The source of a PersistentVolume, as kubectl's PersistentVolume describer prints it: the kinds a pod volume
+     * shares with it as for a pod; local and CSI volumes (with their volume handle) as persistent ones.
+     */
+    static void describePersistent(PrefixWriter w, JsonNode spec) {
+        if (has(spec, "local")) {
+            w.write(2, "Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n    Path:\t"
+                    + Text.str(spec.path("local").path("path")) + "\n");
+        } else if (has(spec, "csi")) {
+            JsonNode v = spec.path("csi");
+            w.write(2, "Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t"
+                    + Text.str(v.path("driver")) + "\n    FSType:\t" + Text.str(v.path("fsType"))
+                    + "\n    VolumeHandle:\t" + Text.str(v.path("volumeHandle")) + "\n    ReadOnly:\t"
+                    + v.path("readOnly").asBoolean(false) + "\n");
+            attributes(w, v.path("volumeAttributes"));
+        } else if (has(spec, "hostPath") || has(spec, "gcePersistentDisk") || has(spec, "awsElasticBlockStore")
+                || has(spec, "nfs")) {
+            describe(w, spec);
+        } else {
+            w.write(1, "<unknown>\n");
+        }
+    }
+
     private static boolean has(JsonNode volume, String source) {
         return Text.present(volume.path(source));
     }

@@ -44,7 +44,9 @@ class DescribeCommandTest extends SideBySide {
         apply(resource("widgets.yaml"));
         kubectlOk("wait", "--for=condition=Established", "crd/widgets.example.com", "--timeout=60s");
         apply(resource("widget.yaml"));
+        apply(resource("more-objects.yaml"));
         writeStatuses();
+        writeMoreStatuses();
         createEvents(deployment);
     }
 
@@ -110,6 +112,31 @@ class DescribeCommandTest extends SideBySide {
                 "numberAvailable":1,"numberMisscheduled":0,"numberReady":1}}""");
     }
 
+    /** The status of the kinds added to kubectl's describers later (more-objects.yaml). */
+    private static void writeMoreStatuses() {
+        String time = "2026-01-02T03:04:05Z";
+        // used in other formats than hard: kubectl shows it in the hard limit's
+        status("resourcequota", "scoped", NS, """
+                {"status":{"hard":{"pods":"4","limits.memory":"1Gi","requests.storage":"10Gi"},
+                "used":{"pods":"1","limits.memory":"512M","requests.storage":"1500Mi"}}}""");
+        status("pv", "pv-local", "", "{\"status\":{\"phase\":\"Bound\",\"message\":\"bound to desc/data\"}}");
+        status("hpa", "web", NS, """
+                {"status":{"currentReplicas":3,"desiredReplicas":4,"currentMetrics":[
+                {"type":"Resource","resource":{"name":"cpu","current":{"averageUtilization":75,"averageValue":"150m"}}},
+                {"type":"Resource","resource":{"name":"memory","current":{"averageValue":"420Mi"}}},
+                {"type":"Pods","pods":{"metric":{"name":"packets-per-second"},"current":{"averageValue":"900"}}}],
+                "conditions":[{"type":"AbleToScale","status":"True","reason":"ReadyForNewScale",
+                "message":"recommended size matches current size","lastTransitionTime":"%1$s"},
+                {"type":"ScalingActive","status":"False","reason":"FailedGetExternalMetric","message":"no metrics",
+                "lastTransitionTime":"%1$s"}]}}""".formatted(time));
+        status("pdb", "web", NS, """
+                {"status":{"disruptionsAllowed":1,"currentHealthy":3,"desiredHealthy":2,"expectedPods":3,
+                "observedGeneration":1}}""");
+        status("rc", "legacy", NS, """
+                {"status":{"replicas":2,"readyReplicas":1,"conditions":[{"type":"ReplicaFailure","status":"True",
+                "reason":"FailedCreate","message":"quota"}]}}""");
+    }
+
     /** Events as controllers and the kubelet post them, about objects of several kinds. */
     private static void createEvents(String deploymentUid) {
         Instant now = Instant.now();
@@ -133,6 +160,11 @@ class DescribeCommandTest extends SideBySide {
                 "Normal", "Synced", "Widget synced", first, older, 1));
         events.append(event("cfg.1", NS, "v1", "ConfigMap", "cfg", NS, uid("configmap", "cfg", NS), "Normal",
                 "Loaded", "loaded", older, older, 1));
+        events.append(event("hpa.1", NS, "autoscaling/v2", "HorizontalPodAutoscaler", "web", NS,
+                uid("hpa", "web", NS), "Normal", "SuccessfulRescale", "New size: 4; reason: cpu resource utilization "
+                        + "(percentage of request) above target", first, recent, 3));
+        events.append(event("pv-local.1", "default", "v1", "PersistentVolume", "pv-local", "",
+                uid("pv", "pv-local", ""), "Warning", "VolumeFailedRecycle", "recycler failed", older, older, 1));
         events.append(event("nightly.1", NS, "batch/v1", "CronJob", "nightly", NS, uid("cronjob", "nightly", NS),
                 "Normal", "SuccessfulCreate", "Created job nightly-29000000", first, recent, 1));
         // An events.k8s.io-style event: eventTime and the reporting controller instead of source and timestamps.
@@ -183,6 +215,24 @@ class DescribeCommandTest extends SideBySide {
         }
         assertSame("describe", "node", "worker-1");
         assertSame("describe", "node", "worker-2");
+    }
+
+    /** The kinds whose describers came later: quotas, storage, networking, autoscaling, RBAC and more. */
+    @Test
+    void moreKindsDescribeAsKubectlDoes() {
+        for (String object : List.of("resourcequota/scoped", "resourcequota/q1", "limitrange/sizes", "limitrange/lr",
+                "endpoints/api", "endpointslice/api-abc", "endpointslice/empty-slice", "hpa/web", "hpa/bare",
+                "pdb/web", "pdb/db", "networkpolicy/web", "networkpolicy/deny-all", "networkpolicy/deny-egress",
+                "role/reader", "rolebinding/read-pods", "replicationcontroller/legacy")) {
+            assertSame("describe", object, "-n", NS);
+        }
+        for (String object : List.of("pv/pv-local", "pv/pv-csi", "pv/pv-nfs", "clusterrole/desc-viewer",
+                "clusterrolebinding/desc-viewers", "storageclass/fast", "storageclass/slow", "ingressclass/nginx",
+                "ingressclass/plain")) {
+            assertSame("describe", object);
+        }
+        assertSame("describe", "pv");
+        assertSame("describe", "netpol", "-n", NS);
     }
 
     @Test
