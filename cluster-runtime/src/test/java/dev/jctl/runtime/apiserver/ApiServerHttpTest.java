@@ -474,6 +474,42 @@ class ApiServerHttpTest {
     }
 
     @Test
+    void probesHandlersFieldRefsVolumesAndPodRequestsAreDefaulted() {
+        String containers = "\"containers\":[{\"name\":\"c\",\"image\":\"nginx:1.27\","
+                + "\"livenessProbe\":{\"httpGet\":{\"port\":8080}},\"readinessProbe\":{\"exec\":{\"command\":[\"true\"]},"
+                + "\"periodSeconds\":5},\"lifecycle\":{\"preStop\":{\"httpGet\":{\"path\":\"/stop\",\"port\":80}}},"
+                + "\"env\":[{\"name\":\"POD\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"metadata.name\"}}}],"
+                + "\"resources\":{\"limits\":{\"cpu\":\"500m\",\"memory\":\"64Mi\"},\"requests\":{\"cpu\":\"100m\"}}}],"
+                + "\"volumes\":[{\"name\":\"s\",\"secret\":{\"secretName\":\"x\"}},{\"name\":\"m\",\"configMap\":"
+                + "{\"name\":\"y\",\"defaultMode\":256}},{\"name\":\"d\",\"downwardAPI\":{\"items\":[{\"path\":\"n\","
+                + "\"fieldRef\":{\"fieldPath\":\"metadata.name\"}}]}}]";
+        JsonNode pod = cluster.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"probed\"},"
+                + "\"spec\":{" + containers + "}}").body().path("spec");
+        JsonNode c = pod.path("containers").get(0);
+        assertEquals("{\"httpGet\":{\"port\":8080,\"path\":\"/\",\"scheme\":\"HTTP\"},\"timeoutSeconds\":1,"
+                + "\"periodSeconds\":10,\"successThreshold\":1,\"failureThreshold\":3}", c.path("livenessProbe").toString());
+        assertEquals(5, c.path("readinessProbe").path("periodSeconds").asInt(), "a given value is kept");
+        assertEquals("{\"path\":\"/stop\",\"port\":80,\"scheme\":\"HTTP\"}",
+                c.path("lifecycle").path("preStop").path("httpGet").toString());
+        assertEquals("v1", c.path("env").get(0).path("valueFrom").path("fieldRef").path("apiVersion").asText());
+        assertEquals("{\"cpu\":\"100m\",\"memory\":\"64Mi\"}", c.path("resources").path("requests").toString(),
+                "a pod requests what it limits unless it asks for less");
+        assertEquals(420, pod.path("volumes").get(0).path("secret").path("defaultMode").asInt());
+        assertEquals(256, pod.path("volumes").get(1).path("configMap").path("defaultMode").asInt());
+        JsonNode downward = pod.path("volumes").get(2).path("downwardAPI");
+        assertEquals(420, downward.path("defaultMode").asInt());
+        assertEquals("v1", downward.path("items").get(0).path("fieldRef").path("apiVersion").asText());
+
+        JsonNode template = cluster.post("/apis/apps/v1/namespaces/default/deployments", "{\"metadata\":{\"name\":"
+                + "\"probed\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"p\"}},\"template\":{\"metadata\":"
+                + "{\"labels\":{\"app\":\"p\"}},\"spec\":{" + containers + "}}}}").body()
+                .path("spec").path("template").path("spec");
+        assertEquals(1, template.path("containers").get(0).path("livenessProbe").path("timeoutSeconds").asInt());
+        assertEquals("{\"cpu\":\"100m\"}", template.path("containers").get(0).path("resources").path("requests")
+                .toString(), "templates are not given requests from limits");
+    }
+
+    @Test
     void bindingAssignsANodeOnceAndEvictionDeletes() {
         cluster.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"bound\"},\"spec\":{"
                 + "\"containers\":[{\"name\":\"c\",\"image\":\"x\"}]}}");

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The defaults kube-apiserver fills in on every write (k8s.io/kubernetes/pkg/apis/&lt;group&gt;/v1/defaults.go) for
  * the fields users see daily in {@code kubectl get -o yaml} and {@code describe}: workload strategies and history
- * limits, pod restart/DNS/termination settings, container pull policy and port protocols, service type.
+ * limits, pod restart/DNS/termination settings, container pull policy and port protocols, probe timings, HTTP
+ * handler scheme and path, field references' API version, volume file modes, service type.
  */
 final class Defaults {
+    /** 0644, which the API carries as the decimal 420. */
+    private static final int DEFAULT_FILE_MODE = 0644;
+
     private Defaults() {
     }
 
@@ -22,6 +29,7 @@ final class Defaults {
             case "/Pod" -> {
                 podSpec(spec);
                 putIfAbsent(spec, "enableServiceLinks", true);
+                requestsFromLimits(spec);
             }
             case "/ReplicationController" -> {
                 replicationController(object, spec);
@@ -145,11 +153,58 @@ final class Defaults {
         if (!spec.has("securityContext")) {
             spec.putObject("securityContext");
         }
-        for (String list : new String[]{"initContainers", "containers"}) {
+        for (ObjectNode container : containers(spec)) {
+            container(container);
+        }
+        for (JsonNode volume : spec.path("volumes")) {
+            volume(volume);
+        }
+    }
+
+    private static List<ObjectNode> containers(ObjectNode spec) {
+        List<ObjectNode> all = new ArrayList<>();
+        for (String list : new String[]{"initContainers", "containers", "ephemeralContainers"}) {
             for (JsonNode container : spec.path(list)) {
                 if (container instanceof ObjectNode c) {
-                    container(c);
+                    all.add(c);
                 }
+            }
+        }
+        return all;
+    }
+
+    /** SetDefaults_Pod: a resource with a limit and no request is requested at its limit (pods, not templates). */
+    private static void requestsFromLimits(ObjectNode spec) {
+        for (ObjectNode container : containers(spec)) {
+            if (!(container.path("resources").path("limits") instanceof ObjectNode limits) || limits.isEmpty()) {
+                continue;
+            }
+            ObjectNode requests = ((ObjectNode) container.get("resources")).withObjectProperty("requests");
+            limits.fields().forEachRemaining(limit -> {
+                if (!requests.has(limit.getKey())) {
+                    requests.set(limit.getKey(), limit.getValue().deepCopy());
+                }
+            });
+        }
+    }
+
+    /** Secret, ConfigMap, downward API and projected volumes: files are 0644 unless a mode is given. */
+    private static void volume(JsonNode volume) {
+        for (String source : new String[]{"secret", "configMap", "downwardAPI", "projected"}) {
+            if (volume.get(source) instanceof ObjectNode s) {
+                putIfAbsent(s, "defaultMode", DEFAULT_FILE_MODE);
+            }
+        }
+        fieldRefs(volume.path("downwardAPI").path("items"));
+        for (JsonNode projection : volume.path("projected").path("sources")) {
+            fieldRefs(projection.path("downwardAPI").path("items"));
+        }
+    }
+
+    private static void fieldRefs(JsonNode items) {
+        for (JsonNode item : items) {
+            if (item.get("fieldRef") instanceof ObjectNode ref) {
+                putIfAbsent(ref, "apiVersion", "v1");
             }
         }
     }
@@ -165,6 +220,35 @@ final class Defaults {
             if (port instanceof ObjectNode p) {
                 putIfAbsent(p, "protocol", "TCP");
             }
+        }
+        for (String name : new String[]{"livenessProbe", "readinessProbe", "startupProbe"}) {
+            if (container.get(name) instanceof ObjectNode probe) {
+                probe(probe);
+            }
+        }
+        httpGet(container.path("lifecycle").path("postStart"));
+        httpGet(container.path("lifecycle").path("preStop"));
+        for (JsonNode env : container.path("env")) {
+            if (env.path("valueFrom").get("fieldRef") instanceof ObjectNode ref) {
+                putIfAbsent(ref, "apiVersion", "v1");
+            }
+        }
+    }
+
+    private static void probe(ObjectNode probe) {
+        putIfAbsent(probe, "timeoutSeconds", 1);
+        putIfAbsent(probe, "periodSeconds", 10);
+        putIfAbsent(probe, "successThreshold", 1);
+        putIfAbsent(probe, "failureThreshold", 3);
+        httpGet(probe);
+    }
+
+    private static void httpGet(JsonNode handler) {
+        if (handler.get("httpGet") instanceof ObjectNode get) {
+            if (get.path("path").asText().isEmpty()) {
+                get.put("path", "/");
+            }
+            putIfAbsent(get, "scheme", "HTTP");
         }
     }
 
