@@ -12,19 +12,28 @@ import dev.jctl.diff.io.JsonWriter;
 import dev.jctl.diff.io.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * {@code apply}: creates what is missing and patches what exists, object by object in {@link ApplyOrder}, the
- * way kubectl's client-side apply does (or sends the manifest as an apply patch with {@code serverSide}). A
- * failed object does not stop the others; its error is reported in its {@link ApplyResult}.
+ * {@code apply}: creates what is missing and patches what exists, each object as kubectl's client-side apply does
+ * (or sends the manifest as an apply patch with {@code serverSide}), rank by rank in {@link ApplyOrder} with the
+ * objects of a rank applied concurrently. A failed object does not stop the others; its error is reported in its
+ * {@link ApplyResult}.
  */
 public final class Applier {
     /** kubectl's {@code maxPatchRetry}: re-read and re-patch this many times when the server answers 409. */
@@ -66,42 +75,141 @@ public final class Applier {
             Sleeper sleeper) {
         this.connection = connection;
         this.discovery = discovery;
-        this.patches = new ThreeWayPatch(openApi, warnings);
+        this.patches = new ThreeWayPatch(openApi);
         this.warnings = warnings;
         this.sleeper = sleeper;
     }
 
-    /** Applies all manifests in {@link ApplyOrder}, reporting each result as soon as it is known. */
+    /**
+     * Applies all manifests in {@link ApplyOrder}, the objects of one rank {@link ApplyOptions#concurrency()} at a
+     * time, the next rank only once the previous one is done. Each result is reported, with the warnings its object
+     * caused, as soon as it and every result before it are known, so the output is the same as one at a time.
+     */
     public List<ApplyResult> apply(List<Manifest> manifests, ApplyOptions options, Consumer<ApplyResult> listener) {
         List<Manifest> ordered = ApplyOrder.forApply(manifests);
         List<ApplyResult> results = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Manifest manifest = ordered.get(i);
-            ApplyResult result;
-            try {
-                result = applyOne(manifest, options);
-                if (!result.failed() && options.dryRun() == DryRun.NONE
-                        && manifest.kind().equals("CustomResourceDefinition")
-                        && usedLater(manifest, ordered.subList(i + 1, ordered.size()))) {
-                    awaitEstablished(manifest.name(), options.establishTimeout());
+        ExecutorService workers = Executors.newFixedThreadPool(options.concurrency(), Applier::worker);
+        try {
+            int start = 0;
+            while (start < ordered.size()) {
+                int rank = ApplyOrder.rank(ordered.get(start).kind());
+                int end = start + 1;
+                while (end < ordered.size() && ApplyOrder.rank(ordered.get(end).kind()) == rank) {
+                    end++;
                 }
-            } catch (ApiException e) {
-                result = ApplyResult.failure(manifest, e.kubectlMessage());
-            } catch (PatchException | IllegalArgumentException e) {
-                result = ApplyResult.failure(manifest, "error: " + e.getMessage());
+                applyRank(ordered.subList(start, end), ordered.subList(end, ordered.size()), options, workers,
+                        done -> {
+                            warnings.print(done.warnings());
+                            warnings.flush();
+                            results.add(done.result());
+                            listener.accept(done.result());
+                        });
+                start = end;
             }
-            results.add(result);
-            listener.accept(result);
+        } finally {
+            workers.shutdownNow();
         }
         return results;
     }
 
-    private ApplyResult applyOne(Manifest manifest, ApplyOptions options) {
-        ApiResource resource = discovery.forKind(manifest.apiVersion(), manifest.kind()).orElseThrow(
+    /** One object's outcome, with the warnings printed while applying it. */
+    private record Done(ApplyResult result, String warnings, boolean establishedCrd) {
+    }
+
+    /**
+     * Applies one rank and reports its results in input order, each as soon as it and those before it are done.
+     * Kinds are looked up here, on the calling thread, as discovery is not shared between threads; two manifests of
+     * the same object are applied one after the other, as kubectl would.
+     */
+    private void applyRank(List<Manifest> rank, List<Manifest> later, ApplyOptions options, ExecutorService workers,
+                           Consumer<Done> report) {
+        List<CompletableFuture<Done>> pending = new ArrayList<>();
+        Map<String, CompletableFuture<Done>> byObject = new HashMap<>();
+        for (Manifest manifest : rank) {
+            ApiResource resource;
+            try {
+                resource = resourceOf(manifest);
+            } catch (IllegalArgumentException e) {
+                pending.add(CompletableFuture.completedFuture(
+                        new Done(ApplyResult.failure(manifest, "error: " + e.getMessage()), "", false)));
+                continue;
+            }
+            Supplier<Done> task = () -> applyReporting(manifest, resource, later, options);
+            String identity = resource.group() + "/" + resource.kind() + "/"
+                    + (resource.namespaced() ? namespaceName(manifest) : "") + "/" + manifest.name();
+            CompletableFuture<Done> before = byObject.get(identity);
+            CompletableFuture<Done> future = before == null ? CompletableFuture.supplyAsync(task, workers)
+                    : before.thenApplyAsync(ignored -> task.get(), workers);
+            byObject.put(identity, future);
+            pending.add(future);
+        }
+        boolean establishedCrd = false;
+        for (CompletableFuture<Done> future : pending) {
+            Done done = join(future);
+            establishedCrd |= done.establishedCrd();
+            report.accept(done);
+        }
+        if (establishedCrd) {
+            // The custom resources of the new CRDs come next: discovery has to be asked again.
+            discovery.invalidate();
+        }
+    }
+
+    private static Done join(CompletableFuture<Done> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Done applyReporting(Manifest manifest, ApiResource resource, List<Manifest> later, ApplyOptions options) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter objectWarnings = new PrintWriter(buffer);
+        boolean established = false;
+        ApplyResult result;
+        try {
+            result = applyOne(manifest, resource, options, objectWarnings);
+            if (!result.failed() && options.dryRun() == DryRun.NONE
+                    && manifest.kind().equals("CustomResourceDefinition") && usedLater(manifest, later)) {
+                awaitEstablished(manifest.name(), options.establishTimeout());
+                established = true;
+            }
+        } catch (ApiException e) {
+            result = ApplyResult.failure(manifest, e.kubectlMessage());
+        } catch (PatchException | IllegalArgumentException e) {
+            result = ApplyResult.failure(manifest, "error: " + e.getMessage());
+        }
+        objectWarnings.flush();
+        return new Done(result, buffer.toString(), established);
+    }
+
+    private ApiResource resourceOf(Manifest manifest) {
+        return discovery.forKind(manifest.apiVersion(), manifest.kind()).orElseThrow(
                 () -> new IllegalArgumentException("resource mapping not found for name: \"" + manifest.name()
                         + "\" namespace: \"" + manifest.namespace() + "\" from \"" + manifest.source()
                         + "\": no matches for kind \"" + manifest.kind() + "\" in version \"" + manifest.apiVersion()
                         + "\"\nensure CRDs are installed first"));
+    }
+
+    private String namespaceName(Manifest manifest) {
+        return manifest.namespace().isEmpty() ? connection.namespace() : manifest.namespace();
+    }
+
+    private static Thread worker(Runnable work) {
+        Thread thread = new Thread(work, "jctl-apply");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private ApplyResult applyOne(Manifest manifest, ApiResource resource, ApplyOptions options,
+                                 PrintWriter warnings) {
         ObjectNode object = manifest.object().deepCopy();
         String namespace = resource.namespaced() ? namespaceOf(object) : null;
         if (manifest.name().isEmpty()) {
@@ -132,7 +240,7 @@ public final class Applier {
                     + "automatically.");
             warnings.flush();
         }
-        return patch(manifest, resource, namespace, path, modified, current, options);
+        return patch(manifest, resource, namespace, path, modified, current, options, warnings);
     }
 
     /** Fills in the namespace as kubectl's builder does, refusing one that contradicts {@code -n}. */
@@ -169,11 +277,11 @@ public final class Applier {
     }
 
     private ApplyResult patch(Manifest manifest, ApiResource resource, String namespace, String path,
-                              ObjectNode modified, JsonNode live, ApplyOptions options) {
+                              ObjectNode modified, JsonNode live, ApplyOptions options, PrintWriter warnings) {
         JsonNode current = live;
         for (int attempt = 0; ; attempt++) {
             ThreeWayPatch.Computed computed = patches.compute(resource, original(current), modified, current,
-                    options.overwrite());
+                    options.overwrite(), warnings);
             if (options.dryRun() == DryRun.CLIENT) {
                 // kubectl up to 1.35 says "configured (dry run)" even for no change (1.36 says "unchanged"); the
                 // object is the merged one, as 1.36 shows it, rather than the live one older versions printed.
@@ -295,7 +403,6 @@ public final class Applier {
         while (true) {
             Connection.Answer answer = connection.exchange(Connection.Request.get(CRD_PATH + name));
             if (answer.code() == 200 && established(answer.json())) {
-                discovery.invalidate();
                 return;
             }
             if (Instant.now().isAfter(deadline)) {

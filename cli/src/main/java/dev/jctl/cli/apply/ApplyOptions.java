@@ -13,37 +13,57 @@ import java.time.Duration;
  * @param establishTimeout how long to wait for a CRD to be Established before applying its custom resources
  * @param annotate       false leaves the last-applied annotation as it is, as kubectl diff does: its merged
  *                       object shows what changes, not the bookkeeping of the apply that would change it
+ * @param concurrency    how many objects of the same {@link ApplyOrder} rank are applied at once (at least 1)
  */
 public record ApplyOptions(DryRun dryRun, boolean serverSide, boolean forceConflicts, String fieldManager,
-                           boolean overwrite, boolean force, Duration establishTimeout, boolean annotate) {
+                           boolean overwrite, boolean force, Duration establishTimeout, boolean annotate,
+                           int concurrency) {
+    /** Enough requests in flight to hide a round trip each, few enough not to crowd a small API server. */
+    public static final int DEFAULT_CONCURRENCY = 8;
+
+    public ApplyOptions {
+        concurrency = Math.max(1, concurrency);
+    }
 
     public static ApplyOptions defaults() {
-        return new ApplyOptions(DryRun.NONE, false, false, null, true, false, Duration.ofSeconds(60), true);
+        return new ApplyOptions(DryRun.NONE, false, false, null, true, false, Duration.ofSeconds(60), true,
+                DEFAULT_CONCURRENCY);
     }
 
     public ApplyOptions withDryRun(DryRun value) {
-        return new ApplyOptions(value, serverSide, forceConflicts, fieldManager, overwrite, force, establishTimeout, annotate);
+        return new ApplyOptions(value, serverSide, forceConflicts, fieldManager, overwrite, force, establishTimeout, annotate,
+                concurrency);
     }
 
     public ApplyOptions withServerSide(boolean value, boolean forceConflictsValue) {
-        return new ApplyOptions(dryRun, value, forceConflictsValue, fieldManager, overwrite, force, establishTimeout, annotate);
+        return new ApplyOptions(dryRun, value, forceConflictsValue, fieldManager, overwrite, force, establishTimeout, annotate,
+                concurrency);
     }
 
     public ApplyOptions withFieldManager(String value) {
-        return new ApplyOptions(dryRun, serverSide, forceConflicts, value, overwrite, force, establishTimeout, annotate);
+        return new ApplyOptions(dryRun, serverSide, forceConflicts, value, overwrite, force, establishTimeout, annotate,
+                concurrency);
     }
 
     public ApplyOptions withOverwrite(boolean value) {
-        return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, value, force, establishTimeout, annotate);
+        return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, value, force, establishTimeout, annotate,
+                concurrency);
     }
 
     public ApplyOptions withForce(boolean value) {
-        return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, overwrite, value, establishTimeout, annotate);
+        return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, overwrite, value, establishTimeout, annotate,
+                concurrency);
     }
 
     public ApplyOptions withoutAnnotation() {
         return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, overwrite, force, establishTimeout,
-                false);
+                false, concurrency);
+    }
+
+    /** At most {@code value} objects at once; below 1 counts as 1, as kubectl diff's {@code --concurrency} does. */
+    public ApplyOptions withConcurrency(int value) {
+        return new ApplyOptions(dryRun, serverSide, forceConflicts, fieldManager, overwrite, force, establishTimeout,
+                annotate, value);
     }
 
     /** The field manager sent with every write. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +45,35 @@ public final class ManifestSources {
                 if (!Files.exists(path)) {
                     throw new IllegalArgumentException("the path \"" + argument + "\" does not exist");
                 }
-                for (Path file : files(path, recursive)) {
-                    all.addAll(reader.read(file));
-                }
+                all.addAll(readInOrder(files(path, recursive)));
             }
         }
         return all;
+    }
+
+    /**
+     * Parsing a large directory costs more than anything else before the first request, so its files are parsed
+     * on every core; the manifests keep the files' order, and an error is the first file's in that order.
+     */
+    private List<Manifest> readInOrder(List<Path> files) {
+        List<Supplier<List<Manifest>>> parsed = files.parallelStream().map(this::parse).toList();
+        List<Manifest> all = new ArrayList<>();
+        for (Supplier<List<Manifest>> manifests : parsed) {
+            all.addAll(manifests.get());
+        }
+        return all;
+    }
+
+    /** The file's manifests, or its error to throw when its turn comes. */
+    private Supplier<List<Manifest>> parse(Path file) {
+        try {
+            List<Manifest> manifests = reader.read(file);
+            return () -> manifests;
+        } catch (RuntimeException e) {
+            return () -> {
+                throw e;
+            };
+        }
     }
 
     private static List<Path> files(Path path, boolean recursive) {

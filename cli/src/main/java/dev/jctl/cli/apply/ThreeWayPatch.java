@@ -12,13 +12,16 @@ import dev.jctl.diff.smp.OpenApiPatchMeta;
 import dev.jctl.diff.smp.PatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The patch client-side apply sends, chosen as kubectl's {@code Patcher.patchSimple} chooses it: a strategic
  * merge patch with metadata from the server's OpenAPI v3 document when that document says the kind accepts one,
  * else with the built-in metadata of kinds kubectl compiles in, else (custom resources) a JSON merge patch with
- * kubectl's preconditions.
+ * kubectl's preconditions. Safe to share between the threads of a concurrent apply: the schema of each kind is
+ * looked up once.
  */
 final class ThreeWayPatch {
     private static final String STRATEGIC_CONTENT_TYPE = PatchType.STRATEGIC.contentType();
@@ -37,11 +40,10 @@ final class ThreeWayPatch {
     }
 
     private final OpenApiDocuments openApi;
-    private final PrintWriter warnings;
+    private final Map<ApiResource, Optional<PatchMeta>> schemas = new HashMap<>();
 
-    ThreeWayPatch(OpenApiDocuments openApi, PrintWriter warnings) {
+    ThreeWayPatch(OpenApiDocuments openApi) {
         this.openApi = openApi;
-        this.warnings = warnings;
     }
 
     /**
@@ -49,8 +51,10 @@ final class ThreeWayPatch {
      * @param modified  the manifest with its new last-applied annotation
      * @param current   the live object
      * @param overwrite false to fail on fields changed on the server since the last apply ({@code --overwrite=false})
+     * @param warnings  where kubectl's warning about an unusable OpenAPI schema goes
      */
-    Computed compute(ApiResource resource, JsonNode original, JsonNode modified, JsonNode current, boolean overwrite) {
+    Computed compute(ApiResource resource, JsonNode original, JsonNode modified, JsonNode current, boolean overwrite,
+                     PrintWriter warnings) {
         Optional<PatchMeta> fromOpenApi = openApiSchema(resource);
         if (fromOpenApi.isPresent()) {
             try {
@@ -78,7 +82,11 @@ final class ThreeWayPatch {
     }
 
     /** The v3 schema of the kind when a PATCH operation for it accepts strategic merge patches (gvkSupportsPatchOpenAPIV3). */
-    private Optional<PatchMeta> openApiSchema(ApiResource resource) {
+    private synchronized Optional<PatchMeta> openApiSchema(ApiResource resource) {
+        return schemas.computeIfAbsent(resource, this::findOpenApiSchema);
+    }
+
+    private Optional<PatchMeta> findOpenApiSchema(ApiResource resource) {
         Optional<JsonNode> document = openApi.forApiVersion(resource.apiVersion());
         if (document.isEmpty() || !acceptsStrategicMerge(document.get(), resource)) {
             return Optional.empty();

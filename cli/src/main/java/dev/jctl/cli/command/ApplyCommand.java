@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jctl apply -f PATH|URL|- [-R] [--server-side] [--dry-run=client|server] [-o yaml|json|name]
- * [--wait [--timeout D]]}.
+ * [--wait [--timeout D]] [--concurrency N]}.
  */
 @Command(name = "apply", description = {
         "Apply a configuration to resources by file name, directory, URL or stdin, as kubectl apply does.",
-        "Objects are created in dependency order: Namespaces and CRDs first, workloads last."})
+        "Objects are created in dependency order: Namespaces and CRDs first, workloads last; the objects of one "
+                + "step are applied --concurrency at a time, their lines printed in input order."})
 public final class ApplyCommand implements Callable<Integer> {
     /** --wait's pause after a failed list or watch before the next, and its polling pace without watch. */
     private static final Duration WAIT_RETRY = Duration.ofSeconds(1);
@@ -107,6 +108,11 @@ public final class ApplyCommand implements Callable<Integer> {
             + "everything the selector or ApplySet covers (refused otherwise, as an empty render is usually a mistake).")
     private boolean pruneAllowEmpty;
 
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + ApplyOptions.DEFAULT_CONCURRENCY,
+            description = "How many objects to apply at once; objects wait for the kinds they depend on (Namespaces, "
+                    + "CRDs, ...) whatever this is (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
     @Override
     public Integer call() {
         DryRun strategy;
@@ -129,7 +135,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 force);
         List<Manifest> selected = pruning.select(new ManifestSources(System.in).read(filenames, recursive));
         ApplyOptions options = ApplyOptions.defaults().withDryRun(strategy).withServerSide(serverSide, forceConflicts)
-                .withFieldManager(fieldManager).withOverwrite(overwrite).withForce(force);
+                .withFieldManager(fieldManager).withOverwrite(overwrite).withForce(force).withConcurrency(concurrency);
         List<String> errors = new ArrayList<>();
         List<ApplyResult> applied = new ArrayList<>();
         Waiter.Result waited = null;

@@ -60,6 +60,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--field-manager", paramLabel = "NAME", description = "The field manager of the dry-run apply.")
     private String fieldManager;
 
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + ApplyOptions.DEFAULT_CONCURRENCY,
+            description = "How many objects to diff at once, as kubectl diff's flag (whose default is 1); the diff is "
+                    + "printed in input order whatever this is (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +76,8 @@ public final class DiffCommand implements Callable<Integer> {
                 Applier applier = new Applier(connection, new Discovery(connection),
                         new OpenApiDocuments(connection), err);
                 outcome = new Differ(applier).diff(manifests, ApplyOptions.defaults()
-                        .withServerSide(serverSide, forceConflicts).withFieldManager(fieldManager));
+                        .withServerSide(serverSide, forceConflicts).withFieldManager(fieldManager)
+                        .withConcurrency(concurrency));
             }
             int exit = show(outcome.pairs(), out, err);
             for (String error : outcome.errors()) {

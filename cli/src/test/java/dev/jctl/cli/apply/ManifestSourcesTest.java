@@ -2,6 +2,7 @@ package dev.jctl.cli.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.jctl.diff.io.Manifest;
@@ -40,6 +41,25 @@ class ManifestSourcesTest {
         assertEquals(List.of("a.yml:a", "b.yaml:b", "c.json:c"), names(sources.read(List.of(dir.toString()), false)));
         assertEquals(List.of("a.yml:a", "b.yaml:b", "c.json:c", "d.yaml:d"),
                 names(sources.read(List.of(dir.toString()), true)));
+    }
+
+    @Test
+    void manyFilesParsedTogetherKeepTheirOrderAndTheFirstBrokenFileIsTheOneNamed() throws IOException {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String file = String.format("m-%03d.yaml", i);
+            Files.writeString(dir.resolve(file), CM.formatted("x" + i) + "---\n" + CM.formatted("y" + i));
+            expected.add(file + ":x" + i);
+            expected.add(file + ":y" + i);
+        }
+        ManifestSources sources = new ManifestSources(new ByteArrayInputStream(new byte[0]));
+        assertEquals(expected, names(sources.read(List.of(dir.toString()), false)));
+
+        for (int broken : List.of(270, 120, 230)) {
+            Files.writeString(dir.resolve(String.format("m-%03d.yaml", broken)), "metadata: [unclosed\n");
+        }
+        RuntimeException e = assertThrows(RuntimeException.class, () -> sources.read(List.of(dir.toString()), false));
+        assertTrue(e.getMessage().contains("m-120.yaml"), e.getMessage());
     }
 
     @Test
