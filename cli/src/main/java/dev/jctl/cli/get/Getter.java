@@ -92,7 +92,7 @@ public final class Getter {
      * The object as kubectl get prints it: apiVersion and kind filled in (list items come without them), and
      * managedFields left out, as kubectl does for every printer unless asked with --show-managed-fields.
      */
-    private static JsonNode typed(ApiResource resource, JsonNode item) {
+    public static JsonNode typed(ApiResource resource, JsonNode item) {
         ObjectNode typed = Connection.JSON.createObjectNode();
         typed.put("apiVersion", resource.apiVersion());
         typed.put("kind", resource.kind());

@@ -144,6 +144,17 @@ public final class JsonPathTemplate {
         return new Path(steps);
     }
 
+    /** The values each path action of the template selects, in order (client-go's FindResults, read by kubectl wait). */
+    public List<List<JsonNode>> results(JsonNode root) {
+        List<List<JsonNode>> results = new ArrayList<>();
+        for (Node node : nodes) {
+            if (node instanceof Path p) {
+                results.add(evaluate(p, root));
+            }
+        }
+        return results;
+    }
+
     public String execute(JsonNode root) {
         StringBuilder out = new StringBuilder();
         run(nodes, root, root, out);
