@@ -91,7 +91,7 @@ abstract class MetadataCommand implements Callable<Integer> {
         }
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
             ObjectFinder.Found found = new ObjectFinder(connection, new Discovery(connection), System.in)
-                    .find(selection, true);
+                    .find(selection);
             if (!found.singleItemImplied() && resourceVersion != null && !resourceVersion.isEmpty()) {
                 throw new IllegalArgumentException("--resource-version may only be used with a single resource");
             }

@@ -72,21 +72,28 @@ public final class WaitCommand implements Callable<Integer> {
         ObjectPrinter printer = ObjectPrinter.forOutput(output);
         WaitFor condition = WaitFor.parse(waitFor);
         Duration limit = timeout();
-        Instant deadline = Instant.now().plus(limit);
         Selection selection = new Selection(arguments, filenames, recursive, selector, all, allNamespaces);
         PrintWriter out = spec.commandLine().getOut();
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
             ObjectFinder finder = new ObjectFinder(connection, new Discovery(connection), System.in);
             ConditionWaiter waiter = new ConditionWaiter(connection, RETRY);
+            List<ObjectFinder.Item> items = finder.find(selection).items();
+            // The clock starts once the objects are known (a JVM starts slower than kubectl, whose clock starts
+            // before it reads them): the timeout is then the time given to the objects themselves.
+            Instant deadline = Instant.now().plus(limit);
             if (condition instanceof WaitFor.Create) {
-                List<ObjectFinder.Item> named = finder.find(selection, false).items();
-                if (!waiter.awaitCreated(named, limit.isZero() ? Instant.now() : deadline)) {
-                    throw new IllegalStateException("timed out waiting for the condition");
+                List<ObjectFinder.Item> missing = items.stream()
+                        .filter(item -> item.error() != null && item.error().isNotFound()).toList();
+                if (!missing.isEmpty()) {
+                    if (!waiter.awaitCreated(missing, deadline)) {
+                        throw new IllegalStateException("timed out waiting for the condition");
+                    }
+                    items = finder.find(selection).items();
                 }
             }
             Failures failures = new Failures();
             int visited = 0;
-            for (ObjectFinder.Item item : finder.find(selection, true).items()) {
+            for (ObjectFinder.Item item : items) {
                 if (item.error() != null) {
                     // kubectl's wait for deletion ignores objects that are already gone.
                     if (!(condition instanceof WaitFor.Delete && item.error().isNotFound())) {

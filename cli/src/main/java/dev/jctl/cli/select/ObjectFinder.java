@@ -34,8 +34,8 @@ public final class ObjectFinder {
     }
 
     /**
-     * One object: {@code object} is its live state ({@code read}), its manifest (local) or null (not read);
-     * {@code error} says why it could not be read, and then {@code object} is null.
+     * One object: {@code object} is its live state, or its manifest for a local object; {@code error} says why
+     * it could not be read, and then {@code object} is null.
      *
      * @param resource  null for a local object, which is never mapped through the server
      * @param namespace null for a cluster-scoped resource
@@ -64,19 +64,17 @@ public final class ObjectFinder {
     }
 
     /**
-     * The objects the selection names. With {@code read}, each is read from the server as kubectl's builder does
-     * with {@code Latest()}; without, named objects are only located (wait {@code --for=create} needs names that
-     * may not exist yet) while selectors still list.
+     * The objects the selection names, each read from the server as kubectl's builder does with {@code Latest()}.
      *
      * @throws IllegalArgumentException for arguments kubectl's builder refuses, with its message
      */
-    public Found find(Selection selection, boolean read) {
+    public Found find(Selection selection) {
         if (!selection.filenames().isEmpty()) {
             if (!selection.arguments().isEmpty()) {
                 throw new IllegalArgumentException("when paths, URLs, or stdin is provided as input, you may not "
                         + "specify a resource by arguments as well");
             }
-            return fromFiles(selection, read);
+            return fromFiles(selection);
         }
         List<String> arguments = selection.arguments();
         boolean bulk = selection.selector() != null || selection.all();
@@ -104,7 +102,7 @@ public final class ObjectFinder {
         List<Item> items = new ArrayList<>();
         for (String[] tuple : tuples) {
             ApiResource resource = Resources.resolve(discovery, tuple[0]);
-            items.add(item(resource, namespaceFor(resource), tuple[1], read));
+            items.add(item(resource, namespaceFor(resource), tuple[1]));
         }
         return new Found(items, tuples.size() == 1);
     }
@@ -159,7 +157,7 @@ public final class ObjectFinder {
         return items;
     }
 
-    private Found fromFiles(Selection selection, boolean read) {
+    private Found fromFiles(Selection selection) {
         List<Item> items = new ArrayList<>();
         for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
             ApiResource resource = discovery.forKind(m.apiVersion(), m.kind()).orElseThrow(() ->
@@ -175,7 +173,7 @@ public final class ObjectFinder {
                             + "\". You must pass '--namespace=" + namespace + "' to perform this operation.");
                 }
             }
-            items.add(item(resource, namespace, m.name(), read));
+            items.add(item(resource, namespace, m.name()));
         }
         return new Found(items, singleFile(selection));
     }
@@ -186,10 +184,7 @@ public final class ObjectFinder {
                 && !Files.isDirectory(Path.of(selection.filenames().get(0)));
     }
 
-    private Item item(ApiResource resource, String namespace, String name, boolean read) {
-        if (!read) {
-            return new Item(resource, namespace, name, null, null);
-        }
+    private Item item(ApiResource resource, String namespace, String name) {
         try {
             return new Item(resource, namespace, name, connection.get(resource.objectPath(namespace, name)), null);
         } catch (ApiException e) {
