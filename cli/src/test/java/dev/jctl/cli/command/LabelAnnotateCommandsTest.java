@@ -146,7 +146,11 @@ class LabelAnnotateCommandsTest extends SideBySide {
         sameMetadata("label", "labels");
         same("label", "label", "deploy", "web", "c=3", "--resource-version=1");
         same("label", "label", "deploy", "web", "api", "c=3", "--resource-version=1");
-        same("label", "label", "-f", file.toString(), "local=1", "--local", "-o", "yaml");
+        // One object: kubectl prints several YAML documents back to back, jctl separates them with ---.
+        Path single = dir.resolve("label-single.yaml");
+        Files.writeString(single, DEPLOYMENTS.substring(0, DEPLOYMENTS.indexOf("---")));
+        same("label", "label", "-f", single.toString(), "local=1", "--local", "-o", "yaml");
+        same("label", "label", "-f", file.toString(), "local=1", "--local");
         same("label", "label", "deploy", "web", "local=1", "--local");
         sameMetadata("label", "labels");
     }
