@@ -77,7 +77,9 @@ public final class ObjectFinder {
             return fromFiles(selection);
         }
         List<String> arguments = selection.arguments();
-        boolean bulk = selection.selector() != null || selection.all();
+        // As kubectl's builder: --all selects everything only when a bare type is given, and is ignored otherwise.
+        boolean everything = selection.all() && arguments.size() == 1 && !arguments.get(0).contains("/");
+        boolean bulk = selection.selector() != null || everything;
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(bulk ? "at least one resource must be specified to use a selector"
                     : "You must provide one or more resources by argument or filename.\n"
@@ -87,7 +89,8 @@ public final class ObjectFinder {
         List<String[]> tuples = tuples(arguments);
         if (bulk) {
             if (!tuples.isEmpty()) {
-                throw new IllegalArgumentException(arguments.stream().anyMatch(a -> a.contains("/"))
+                boolean typedNames = arguments.get(0).contains("/") || arguments.get(0).contains(",");
+                throw new IllegalArgumentException(typedNames
                         ? "selectors and the all flag cannot be used when passing resource/name arguments"
                         : "name cannot be provided when a selector is specified");
             }

@@ -133,6 +133,8 @@ class LabelAnnotateCommandsTest extends SideBySide {
         same("label", "label", "deploy/web", "svc/nope", "y=1");
         same("label", "label", "widgets", "web", "x=1");
         same("label", "label", "deploy", "--all", "-l", "app=web", "k=v");
+        same("label", "label", "deploy", "web", "--all", "k=v");
+        same("label", "label", "deploy,svc", "web", "-l", "app=web", "k=v");
         same("label", "label", "deploy", "-l", "app=none", "k=v");
         same("label", "label", "deploy", "-l", "app=web", "sel=1");
         same("label", "label", "deploy", "--all", "every=1");
