@@ -1,5 +1,6 @@
 package dev.jctl.cli;
 
+import dev.jctl.cli.command.AnnotateCommand;
 import dev.jctl.cli.command.ApplyCommand;
 import dev.jctl.cli.command.CompletionCommand;
 import dev.jctl.cli.command.DeleteCommand;
@@ -7,9 +8,11 @@ import dev.jctl.cli.command.DescribeCommand;
 import dev.jctl.cli.command.DiffCommand;
 import dev.jctl.cli.command.GetCommand;
 import dev.jctl.cli.command.GlobalOptions;
+import dev.jctl.cli.command.LabelCommand;
 import dev.jctl.cli.command.PatchCommand;
 import dev.jctl.cli.command.ScaleCommand;
 import dev.jctl.cli.command.VersionCommand;
+import dev.jctl.cli.command.WaitCommand;
 import dev.jctl.cli.command.cluster.ClusterCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -32,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.",
         subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class, ApplyCommand.class,
                 DiffCommand.class, DeleteCommand.class, GetCommand.class, ScaleCommand.class, ClusterCommand.class,
-                DescribeCommand.class})
+                DescribeCommand.class, LabelCommand.class, AnnotateCommand.class, WaitCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

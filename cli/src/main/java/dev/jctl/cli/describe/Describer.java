@@ -1,11 +1,11 @@
 package dev.jctl.cli.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.get.Getter;
 import dev.jctl.diff.io.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -149,27 +149,14 @@ public final class Describer {
         for (JsonNode item : context.list(resource.collectionPath(namespace), request.selector(), null)) {
             JsonNode metadata = item.path("metadata");
             targets.add(new Target(resource, Text.str(metadata.path("namespace")), metadata.path("name").asText(),
-                    typed(resource, item)));
+                    Getter.typed(resource, item)));
         }
         return targets;
     }
 
     private Target read(Target target) {
         JsonNode object = connection.get(target.resource().objectPath(target.namespace(), target.name()));
-        return new Target(target.resource(), target.namespace(), target.name(), typed(target.resource(), object));
-    }
-
-    /** List items come without apiVersion and kind; the describers need the kind (for events). */
-    private static JsonNode typed(ApiResource resource, JsonNode item) {
-        ObjectNode typed = Connection.JSON.createObjectNode();
-        typed.put("apiVersion", resource.apiVersion());
-        typed.put("kind", resource.kind());
-        item.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("apiVersion") && !e.getKey().equals("kind")) {
-                typed.set(e.getKey(), e.getValue());
-            }
-        });
-        return typed;
+        return new Target(target.resource(), target.namespace(), target.name(), Getter.typed(target.resource(), object));
     }
 
     private String describe(Target target) {
@@ -186,7 +173,7 @@ public final class Describer {
             JsonNode metadata = item.path("metadata");
             if (metadata.path("name").asText().startsWith(prefix)) {
                 Target target = new Target(resource, Text.str(metadata.path("namespace")),
-                        metadata.path("name").asText(), typed(resource, item));
+                        metadata.path("name").asText(), Getter.typed(resource, item));
                 output.append(describe(target)).append('\n');
             }
         }

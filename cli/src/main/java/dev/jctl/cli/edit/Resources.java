@@ -4,11 +4,11 @@ import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Discovery;
 
 /** Resolving a command-line type, with kubectl's error for an unknown one. */
-final class Resources {
+public final class Resources {
     private Resources() {
     }
 
-    static ApiResource resolve(Discovery discovery, String type) {
+    public static ApiResource resolve(Discovery discovery, String type) {
         return discovery.resolve(type).orElseThrow(() -> new IllegalArgumentException(
                 "the server doesn't have a resource type \"" + type + "\""));
     }

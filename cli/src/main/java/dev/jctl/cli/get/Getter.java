@@ -162,7 +162,7 @@ public final class Getter {
      * The object as kubectl get reads it: apiVersion and kind filled in (list items come without them); the
      * printers leave managedFields out where kubectl does.
      */
-    static JsonNode typed(ApiResource resource, JsonNode item) {
+    public static JsonNode typed(ApiResource resource, JsonNode item) {
         ObjectNode typed = Connection.JSON.createObjectNode();
         typed.put("apiVersion", resource.apiVersion());
         typed.put("kind", resource.kind());

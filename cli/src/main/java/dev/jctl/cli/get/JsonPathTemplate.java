@@ -144,7 +144,10 @@ public final class JsonPathTemplate {
         return new Path(steps);
     }
 
-    /** The values the template's actions select in {@code root}, action by action (what custom columns and sorting read). */
+    /**
+     * The values each path action of the template selects in {@code root}, in order (client-go's FindResults:
+     * what custom columns, sorting and wait read).
+     */
     public List<List<JsonNode>> results(JsonNode root) {
         List<List<JsonNode>> results = new ArrayList<>();
         for (Node node : nodes) {

@@ -6,7 +6,6 @@ import dev.jctl.cli.testing.CommandRun;
 import dev.jctl.cli.testing.SideBySide;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,17 +45,7 @@ class EditCommandsTest extends SideBySide {
 
     /** Runs {@code args} with kubectl in {@code -n k} and with jctl in {@code -n j}; both must answer alike. */
     private void assertSame(String kubectlNamespace, String jctlNamespace, String... args) {
-        List<String> kubectlArgs = new ArrayList<>(List.of(args));
-        kubectlArgs.addAll(List.of("-n", kubectlNamespace));
-        List<String> jctlArgs = new ArrayList<>(List.of(args));
-        jctlArgs.addAll(List.of("-n", jctlNamespace));
-        CommandRun expected = kubectl().run(dir, kubectlArgs);
-        CommandRun actual = jctl().run(jctlArgs);
-        String both = "kubectl: " + expected.describe() + "\njctl: " + actual.describe();
-        assertEquals(expected.exit(), actual.exit(), "exit code of " + List.of(args) + "\n" + both);
-        assertEquals(expected.out(), actual.out(), "stdout of " + List.of(args) + "\n" + both);
-        assertEquals(withoutVersions(expected.err()), withoutVersions(actual.err()),
-                "stderr of " + List.of(args) + "\n" + both);
+        assertSame(kubectlNamespace, jctlNamespace, EditCommandsTest::withoutVersions, args);
     }
 
     /** resourceVersions count every write in the cluster, so the two namespaces' objects have different ones. */

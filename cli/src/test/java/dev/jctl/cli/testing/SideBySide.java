@@ -1,6 +1,11 @@
 package dev.jctl.cli.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,5 +39,25 @@ public abstract class SideBySide {
 
     protected static JctlRunner jctl() {
         return new JctlRunner(cluster.kubeconfig(), cluster.cacheDir().resolve("jctl"));
+    }
+
+    /**
+     * Runs {@code args} with kubectl in {@code -n kubectlNamespace} and with jctl in {@code -n jctlNamespace}: the
+     * exit codes, standard output and standard error must be the same once {@code normalize} has run over both.
+     */
+    protected static void assertSame(String kubectlNamespace, String jctlNamespace, UnaryOperator<String> normalize,
+                                     String... args) {
+        List<String> kubectlArgs = new ArrayList<>(List.of(args));
+        kubectlArgs.addAll(List.of("-n", kubectlNamespace));
+        List<String> jctlArgs = new ArrayList<>(List.of(args));
+        jctlArgs.addAll(List.of("-n", jctlNamespace));
+        CommandRun expected = kubectl().run(dir, kubectlArgs);
+        CommandRun actual = jctl().run(jctlArgs);
+        String both = "kubectl: " + expected.describe() + "\njctl: " + actual.describe();
+        assertEquals(expected.exit(), actual.exit(), "exit code of " + List.of(args) + "\n" + both);
+        assertEquals(normalize.apply(expected.out()), normalize.apply(actual.out()),
+                "stdout of " + List.of(args) + "\n" + both);
+        assertEquals(normalize.apply(expected.err()), normalize.apply(actual.err()),
+                "stderr of " + List.of(args) + "\n" + both);
     }
 }

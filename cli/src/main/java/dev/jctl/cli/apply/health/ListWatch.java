@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Every failure waits {@code retry} before the next request, so a server that cannot watch is polled at that
  * pace instead of being hammered. Each change runs {@code onChange}.
  */
-final class ListWatch implements AutoCloseable {
+public final class ListWatch implements AutoCloseable {
     /** Asked of the server so a watch that silently died is noticed within this time. */
     private static final long WATCH_SECONDS = 60;
 
@@ -38,7 +38,7 @@ final class ListWatch implements AutoCloseable {
     private volatile boolean expired;
     private volatile Connection.LineStream stream;
 
-    ListWatch(Connection connection, String collectionPath, String fieldSelector, String labelSelector,
+    public ListWatch(Connection connection, String collectionPath, String fieldSelector, String labelSelector,
               Runnable onChange, ScheduledExecutorService scheduler, Duration retry) {
         this.connection = connection;
         this.collectionPath = collectionPath;
@@ -49,25 +49,25 @@ final class ListWatch implements AutoCloseable {
         this.retry = retry;
     }
 
-    void start() {
+    public void start() {
         scheduler.execute(this::list);
     }
 
     /** Whether the first list has arrived; before it, an absent object proves nothing. */
-    boolean listed() {
+    public boolean listed() {
         return listed;
     }
 
     /** Why the last request failed, null when it did not. */
-    String error() {
+    public String error() {
         return error;
     }
 
-    JsonNode get(String name) {
+    public JsonNode get(String name) {
         return objects.get(name);
     }
 
-    List<JsonNode> objects() {
+    public List<JsonNode> objects() {
         return List.copyOf(objects.values());
     }
 

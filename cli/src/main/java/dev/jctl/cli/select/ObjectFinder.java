@@ -1,0 +1,201 @@
+package dev.jctl.cli.select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.cli.apply.ManifestSources;
+import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.ApiResource;
+import dev.jctl.cli.client.Connection;
+import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.edit.Resources;
+import dev.jctl.cli.get.Getter;
+import dev.jctl.diff.io.Manifest;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Selection} into the objects it names, in kubectl's resource builder's order and with its
+ * errors: argument mistakes fail the whole command before any object is touched, while an object that cannot
+ * be read is reported as such and the others are still visited (its ContinueOnError).
+ */
+public final class ObjectFinder {
+    private final Connection connection;
+    private final Discovery discovery;
+    private final InputStream stdin;
+
+    public ObjectFinder(Connection connection, Discovery discovery, InputStream stdin) {
+        this.connection = connection;
+        this.discovery = discovery;
+        this.stdin = stdin;
+    }
+
+    /**
+     * One object: {@code object} is its live state, or its manifest for a local object; {@code error} says why
+     * it could not be read, and then {@code object} is null.
+     *
+     * @param resource  null for a local object, which is never mapped through the server
+     * @param namespace null for a cluster-scoped resource
+     */
+    public record Item(ApiResource resource, String namespace, String name, JsonNode object, ApiException error) {
+        /** {@code deployments/web}: how kubectl's wait names an object in its errors. */
+        public String objectName() {
+            return resource.plural() + "/" + name;
+        }
+    }
+
+    /**
+     * The objects found. {@code singleItemImplied} is kubectl's notion of "the arguments name exactly one object"
+     * (one TYPE/NAME, one name, one file), which {@code --resource-version} requires.
+     */
+    public record Found(List<Item> items, boolean singleItemImplied) {
+    }
+
+    /** The objects of the {@code -f} files as written, for {@code --local}: nothing is asked of a server. */
+    public static Found local(Selection selection, InputStream stdin) {
+        List<Item> items = new ArrayList<>();
+        for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
+            items.add(new Item(null, m.namespace().isEmpty() ? null : m.namespace(), m.name(), m.object(), null));
+        }
+        return new Found(items, singleFile(selection));
+    }
+
+    /**
+     * The objects the selection names, each read from the server as kubectl's builder does with {@code Latest()}.
+     *
+     * @throws IllegalArgumentException for arguments kubectl's builder refuses, with its message
+     */
+    public Found find(Selection selection) {
+        if (!selection.filenames().isEmpty()) {
+            if (!selection.arguments().isEmpty()) {
+                throw new IllegalArgumentException("when paths, URLs, or stdin is provided as input, you may not "
+                        + "specify a resource by arguments as well");
+            }
+            return fromFiles(selection);
+        }
+        List<String> arguments = selection.arguments();
+        // As kubectl's builder: --all selects everything only when a bare type is given, and is ignored otherwise.
+        boolean everything = selection.all() && arguments.size() == 1 && !arguments.get(0).contains("/");
+        boolean bulk = selection.selector() != null || everything;
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException(bulk ? "at least one resource must be specified to use a selector"
+                    : "You must provide one or more resources by argument or filename.\n"
+                    + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+                    + "   '<resource> <name>'\n   '<resource>'");
+        }
+        List<String[]> tuples = tuples(arguments);
+        if (bulk) {
+            if (!tuples.isEmpty()) {
+                boolean typedNames = arguments.get(0).contains("/") || arguments.get(0).contains(",");
+                throw new IllegalArgumentException(typedNames
+                        ? "selectors and the all flag cannot be used when passing resource/name arguments"
+                        : "name cannot be provided when a selector is specified");
+            }
+            return new Found(listed(arguments.get(0), selection), false);
+        }
+        if (tuples.isEmpty()) {
+            for (String type : arguments.get(0).split(",")) {
+                Resources.resolve(discovery, type);
+            }
+            throw new IllegalArgumentException("resource(s) were provided, but no name was specified");
+        }
+        List<Item> items = new ArrayList<>();
+        for (String[] tuple : tuples) {
+            ApiResource resource = Resources.resolve(discovery, tuple[0]);
+            items.add(item(resource, namespaceFor(resource), tuple[1]));
+        }
+        return new Found(items, tuples.size() == 1);
+    }
+
+    /** {@code TYPE NAME...} or {@code TYPE/NAME...} as (type, name) pairs, none for a bare {@code TYPE}. */
+    private static List<String[]> tuples(List<String> arguments) {
+        long slashed = arguments.stream().filter(a -> a.contains("/")).count();
+        List<String[]> tuples = new ArrayList<>();
+        if (slashed > 0) {
+            if (slashed != arguments.size()) {
+                throw new IllegalArgumentException("there is no need to specify a resource type as a separate "
+                        + "argument when passing arguments in resource/name form (e.g. 'jctl get "
+                        + "resource/<resource_name>' instead of 'jctl get resource resource/<resource_name>'");
+            }
+            for (String argument : arguments) {
+                String[] parts = argument.split("/", -1);
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("arguments in resource/name form may not have more than one slash");
+                }
+                if (parts[0].isEmpty() || parts[1].isEmpty() || parts[0].contains(",")) {
+                    throw new IllegalArgumentException("arguments in resource/name form must have a single resource "
+                            + "and name");
+                }
+                tuples.add(parts);
+            }
+            return tuples;
+        }
+        for (String type : arguments.get(0).split(",")) {
+            for (String name : arguments.subList(1, arguments.size())) {
+                tuples.add(new String[] {type, name});
+            }
+        }
+        return tuples;
+    }
+
+    private List<Item> listed(String types, Selection selection) {
+        String query = "?labelSelector=" + URLEncoder.encode(selection.selector() == null ? "" : selection.selector(),
+                StandardCharsets.UTF_8);
+        List<ApiResource> resources = new ArrayList<>();
+        for (String type : types.split(",")) {
+            resources.add(Resources.resolve(discovery, type));
+        }
+        List<Item> items = new ArrayList<>();
+        for (ApiResource resource : resources) {
+            String namespace = selection.allNamespaces() ? null : namespaceFor(resource);
+            for (JsonNode object : connection.get(resource.collectionPath(namespace) + query).path("items")) {
+                JsonNode metadata = object.path("metadata");
+                items.add(new Item(resource, resource.namespaced() ? metadata.path("namespace").asText() : null,
+                        metadata.path("name").asText(), Getter.typed(resource, object), null));
+            }
+        }
+        return items;
+    }
+
+    private Found fromFiles(Selection selection) {
+        List<Item> items = new ArrayList<>();
+        for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
+            ApiResource resource = discovery.forKind(m.apiVersion(), m.kind()).orElseThrow(() ->
+                    new IllegalArgumentException("resource mapping not found for name: \"" + m.name()
+                            + "\" namespace: \"" + m.namespace() + "\" from \"" + m.source()
+                            + "\": no matches for kind \"" + m.kind() + "\" in version \"" + m.apiVersion() + "\""));
+            String namespace = null;
+            if (resource.namespaced()) {
+                namespace = m.namespace().isEmpty() ? connection.namespace() : m.namespace();
+                if (connection.namespaceEnforced() && !namespace.equals(connection.namespace())) {
+                    throw new IllegalArgumentException("the namespace from the provided object \"" + namespace
+                            + "\" does not match the namespace \"" + connection.namespace()
+                            + "\". You must pass '--namespace=" + namespace + "' to perform this operation.");
+                }
+            }
+            items.add(item(resource, namespace, m.name()));
+        }
+        return new Found(items, singleFile(selection));
+    }
+
+    /** One file (not a directory, not standard input) implies one object, as kubectl's builder reckons. */
+    private static boolean singleFile(Selection selection) {
+        return selection.filenames().size() == 1 && !selection.filenames().get(0).equals("-")
+                && !Files.isDirectory(Path.of(selection.filenames().get(0)));
+    }
+
+    private Item item(ApiResource resource, String namespace, String name) {
+        try {
+            return new Item(resource, namespace, name, connection.get(resource.objectPath(namespace, name)), null);
+        } catch (ApiException e) {
+            return new Item(resource, namespace, name, null, e);
+        }
+    }
+
+    private String namespaceFor(ApiResource resource) {
+        return resource.namespaced() ? connection.namespace() : null;
+    }
+}
