@@ -52,6 +52,40 @@ class ObjectValidationHttpTest {
     }
 
     @Test
+    void labelAndAnnotationKeysAreQualifiedNamesAndAnnotationsStayUnder256KiB() {
+        String qualified = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an"
+                + " alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is"
+                + " '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+        String value = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
+                + " and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or"
+                + " '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+        TestCluster.Response bad = cluster.post("/api/v1/namespaces/default/configmaps", "{\"metadata\":{\"name\":"
+                + "\"labelled\",\"labels\":{\"b@d\":\"ok\",\"tier\":\"-gold\",\"example.com/\":\"\"},"
+                + "\"annotations\":{\"Example.COM/Owner\":\"x\",\"a/b/c\":\"y\"}}}");
+        assertInvalid(bad, "ConfigMap \"labelled\" is invalid: [metadata.labels: Invalid value: \"b@d\": name part "
+                + qualified + ", metadata.labels: Invalid value: \"-gold\": " + value
+                + ", metadata.labels: Invalid value: \"example.com/\": name part must be non-empty"
+                + ", metadata.labels: Invalid value: \"example.com/\": name part " + qualified
+                + ", metadata.annotations: Invalid value: \"a/b/c\": a qualified name " + qualified
+                + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')]", List.of(
+                "FieldValueInvalid metadata.labels Invalid value: \"b@d\": name part " + qualified,
+                "FieldValueInvalid metadata.labels Invalid value: \"-gold\": " + value,
+                "FieldValueInvalid metadata.labels Invalid value: \"example.com/\": name part must be non-empty",
+                "FieldValueInvalid metadata.labels Invalid value: \"example.com/\": name part " + qualified,
+                "FieldValueInvalid metadata.annotations Invalid value: \"a/b/c\": a qualified name " + qualified
+                        + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"));
+        assertEquals(404, cluster.get("/api/v1/namespaces/default/configmaps/labelled").code(), "nothing stored");
+
+        String big = "x".repeat(256 * 1024 - "k".length() + 1);
+        assertInvalid(cluster.post("/api/v1/namespaces/default/configmaps", "{\"metadata\":{\"name\":\"annotated\","
+                        + "\"annotations\":{\"k\":\"" + big + "\"}}}"),
+                "ConfigMap \"annotated\" is invalid: metadata.annotations: Too long: must have at most 262144 bytes",
+                List.of("FieldValueTooLong metadata.annotations Too long: must have at most 262144 bytes"));
+        assertEquals(201, cluster.post("/api/v1/namespaces/default/configmaps", "{\"metadata\":{\"name\":"
+                + "\"annotated\",\"annotations\":{\"k\":\"" + big.substring(1) + "\"}}}").code(), "exactly at the limit");
+    }
+
+    @Test
     void deploymentsNeedASelectorThatSelectsTheirTemplate() {
         String noSelector = "{\"metadata\":{\"name\":\"nosel\"},\"spec\":{\"template\":{\"metadata\":{\"labels\":"
                 + "{\"app\":\"web\"}}," + CONTAINERS + "}}}";

@@ -22,6 +22,12 @@ final class Causes {
         causes.add(new ApiException.Cause("FieldValueForbidden", "Forbidden: " + detail, field));
     }
 
+    /** field.TooLong as apimachinery 1.32 words it (1.33 says "may not be more than"). */
+    void tooLong(String field, int maxBytes) {
+        causes.add(new ApiException.Cause("FieldValueTooLong", "Too long: must have at most " + maxBytes + " bytes",
+                field));
+    }
+
     /** Throws 422 Invalid naming the object when anything was found. */
     void throwIfAny(String group, String kind, String name) {
         if (!causes.isEmpty()) {

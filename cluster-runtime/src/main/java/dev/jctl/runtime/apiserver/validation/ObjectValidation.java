@@ -5,8 +5,8 @@ import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 
 /**
- * The one hook the REST handlers call before a create or an update of the main resource is stored: the
- * per-kind rules kube-apiserver enforces on what users write daily (required fields, fields immutable once
+ * The one hook the REST handlers call before a create or an update of the main resource is stored: labels and
+ * annotations as for every object, then the per-kind rules kube-apiserver enforces on what users write daily (required fields, fields immutable once
  * set), failing with 422 Invalid and upstream's causes. Runs after defaulting, as upstream validates defaulted
  * objects.
  */
@@ -24,6 +24,7 @@ public final class ObjectValidation {
 
     private static void validate(KindInfo kind, ObjectNode object, ObjectNode old) {
         Causes causes = new Causes();
+        MetadataValidation.validate(Json.metadata(object), causes);
         switch (kind.group() + "/" + kind.kind()) {
             case "apps/Deployment", "apps/ReplicaSet", "apps/DaemonSet", "apps/StatefulSet" ->
                     WorkloadValidation.validate(kind.kind(), object, old, causes);
