@@ -11,22 +11,27 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The CronTab CRD of the Kubernetes documentation, with two versions, subresources and printer columns. */
 final class CronTabs {
-    static final String CRD = """
-            {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
-             "metadata": {"name": "crontabs.stable.example.com"},
-             "spec": {"group": "stable.example.com", "scope": "Namespaced",
-              "names": {"plural": "crontabs", "singular": "crontab", "kind": "CronTab", "shortNames": ["ct"],
-                        "categories": ["all"]},
-              "versions": [
-               {"name": "v1beta1", "served": true, "storage": false, "schema": {"openAPIV3Schema": SCHEMA}},
-               {"name": "v1", "served": true, "storage": true, "schema": {"openAPIV3Schema": SCHEMA},
-                "subresources": {"status": {}, "scale": {"specReplicasPath": ".spec.replicas",
-                  "statusReplicasPath": ".status.replicas", "labelSelectorPath": ".status.labelSelector"}},
-                "additionalPrinterColumns": [
-                  {"name": "Spec", "type": "string", "jsonPath": ".spec.cronSpec"},
-                  {"name": "Replicas", "type": "integer", "jsonPath": ".spec.replicas"},
-                  {"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}]}]}}
-            """.replace("SCHEMA", """
+    /** The CronTab CRD of the Kubernetes docs with {@code schema} as both versions' openAPIV3Schema. */
+    static String crd(String schema) {
+        return """
+                {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+                 "metadata": {"name": "crontabs.stable.example.com"},
+                 "spec": {"group": "stable.example.com", "scope": "Namespaced",
+                  "names": {"plural": "crontabs", "singular": "crontab", "kind": "CronTab", "shortNames": ["ct"],
+                            "categories": ["all"]},
+                  "versions": [
+                   {"name": "v1beta1", "served": true, "storage": false, "schema": {"openAPIV3Schema": SCHEMA}},
+                   {"name": "v1", "served": true, "storage": true, "schema": {"openAPIV3Schema": SCHEMA},
+                    "subresources": {"status": {}, "scale": {"specReplicasPath": ".spec.replicas",
+                      "statusReplicasPath": ".status.replicas", "labelSelectorPath": ".status.labelSelector"}},
+                    "additionalPrinterColumns": [
+                      {"name": "Spec", "type": "string", "jsonPath": ".spec.cronSpec"},
+                      {"name": "Replicas", "type": "integer", "jsonPath": ".spec.replicas"},
+                      {"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}]}]}}
+                """.replace("SCHEMA", schema);
+    }
+
+    static final String CRD = crd("""
             {"type": "object", "properties": {
               "spec": {"type": "object", "required": ["cronSpec"], "properties": {
                 "cronSpec": {"type": "string", "pattern": "^(\\\\d+|\\\\*)(/\\\\d+)?(\\\\s+(\\\\d+|\\\\*)(/\\\\d+)?){4}$"},

@@ -186,6 +186,43 @@ class CustomResourceHttpTest {
     }
 
     @Test
+    void schemaDefaultsAreAppliedBeforePruningAndValidation() {
+        String schema = """
+                {"type": "object", "properties": {"spec": {"type": "object", "default": {}, "properties": {
+                  "mode": {"type": "string", "default": "fast"},
+                  "replicas": {"type": "integer", "default": 1},
+                  "note": {"type": "string", "nullable": true, "default": "n"},
+                  "owner": {"type": "string"},
+                  "logging": {"type": "object", "default": {}, "properties": {
+                    "level": {"type": "string", "default": "info"}}},
+                  "ports": {"type": "array", "items": {"type": "object", "properties": {
+                    "port": {"type": "integer"}, "protocol": {"type": "string", "default": "TCP"}}}},
+                  "labels": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+                    "weight": {"type": "integer", "default": 5}}}}}}}}""";
+        CronTabs.establish(cluster, CronTabs.crd(schema).replace("crontab", "gizmo").replace("CronTab", "Gizmo")
+                .replace("\"ct\"", "\"gz\""));
+        String gizmos = "/apis/stable.example.com/v1/namespaces/default/gizmos";
+        TestCluster.Response bare = cluster.post(gizmos, "{\"apiVersion\": \"stable.example.com/v1\", \"kind\": "
+                + "\"Gizmo\", \"metadata\": {\"name\": \"bare\"}}");
+        assertEquals(201, bare.code(), bare.raw());
+        assertEquals("{\"mode\":\"fast\",\"replicas\":1,\"note\":\"n\",\"logging\":{\"level\":\"info\"}}",
+                bare.body().path("spec").toString(), "defaults of defaults apply too");
+        TestCluster.Response given = cluster.post(gizmos, "{\"apiVersion\": \"stable.example.com/v1\", \"kind\": "
+                + "\"Gizmo\", \"metadata\": {\"name\": \"given\"}, \"spec\": {\"mode\": null, \"replicas\": 3, "
+                + "\"note\": null, \"owner\": null, \"ports\": [{\"port\": 80}, {\"port\": 53, \"protocol\": "
+                + "\"UDP\"}], \"labels\": {\"a\": {}, \"b\": {\"weight\": 9}}}}");
+        assertEquals(201, given.code(), given.raw());
+        JsonNode spec = given.body().path("spec");
+        assertEquals("fast", spec.path("mode").asText(), "a null that may not be null takes the default");
+        assertEquals(3, spec.path("replicas").asInt());
+        assertTrue(spec.get("note").isNull(), "a nullable null stays null");
+        assertFalse(spec.has("owner"), "a null that may not be null and has no default is dropped");
+        assertEquals("[{\"port\":80,\"protocol\":\"TCP\"},{\"port\":53,\"protocol\":\"UDP\"}]",
+                spec.path("ports").toString());
+        assertEquals("{\"a\":{\"weight\":5},\"b\":{\"weight\":9}}", spec.path("labels").toString());
+    }
+
+    @Test
     void statusAndScaleSubresources() {
         assertEquals(201, cluster.post(V1, cronTab("stable.example.com/v1", "scaled", spec("* * * * *", 1)))
                 .code());

@@ -7,10 +7,11 @@ import dev.jctl.runtime.apiserver.registry.Admission;
 
 import java.util.List;
 
-/** Every write of a custom resource is pruned to its version's schema and then validated against it. */
+/** Every write of a custom resource is defaulted and pruned by its version's schema and then validated against it. */
 record CustomResourceAdmission(String group, String kind, JsonNode schema) implements Admission {
     @Override
     public void admit(ObjectNode object, ObjectNode old) {
+        Defaulter.apply(object, schema);
         Pruner.prune(object, schema);
         List<Cause> causes = SchemaValidator.validate(object, schema);
         if (!causes.isEmpty()) {
