@@ -6,6 +6,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.edit.MetadataEditor;
+import dev.jctl.cli.output.GoStrings;
 import dev.jctl.cli.output.ObjectPrinter;
 import dev.jctl.cli.select.ObjectFinder;
 import dev.jctl.cli.select.Selection;
@@ -147,7 +148,7 @@ abstract class MetadataCommand implements Callable<Integer> {
                 JsonNode result = edit.after();
                 if (sends) {
                     if (field() == MetadataEditor.Field.LABELS) {
-                        edit.absent().forEach(key -> out.println("label " + MetadataEditor.goQuote(key) + " not found."));
+                        edit.absent().forEach(key -> out.println("label " + GoStrings.quote(key) + " not found."));
                     }
                     JsonNode answer = editor.send(connection, item, edit, strategy,
                             fieldManager != null ? fieldManager : field().fieldManager());

@@ -7,6 +7,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.diff.io.Manifest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,20 +86,8 @@ public final class Deleter {
     public List<Target> targetsOf(List<Manifest> manifests) {
         List<Target> targets = new ArrayList<>();
         for (Manifest m : ApplyOrder.forDelete(manifests)) {
-            ApiResource resource = discovery.forKind(m.apiVersion(), m.kind()).orElseThrow(
-                    () -> new IllegalArgumentException("resource mapping not found for name: \"" + m.name()
-                            + "\" namespace: \"" + m.namespace() + "\" from \"" + m.source()
-                            + "\": no matches for kind \"" + m.kind() + "\" in version \"" + m.apiVersion() + "\""));
-            String namespace = null;
-            if (resource.namespaced()) {
-                namespace = m.namespace().isEmpty() ? connection.namespace() : m.namespace();
-                if (connection.namespaceEnforced() && !namespace.equals(connection.namespace())) {
-                    throw new IllegalArgumentException("the namespace from the provided object \"" + namespace
-                            + "\" does not match the namespace \"" + connection.namespace()
-                            + "\". You must pass '--namespace=" + namespace + "' to perform this operation.");
-                }
-            }
-            targets.add(new Target(resource, namespace, m.name(), m.source()));
+            ManifestLocation at = ManifestLocation.of(m, discovery, connection);
+            targets.add(new Target(at.resource(), at.namespace(), m.name(), m.source()));
         }
         return targets;
     }

@@ -1,6 +1,7 @@
 package dev.jctl.cli.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.cli.output.GoStrings;
 import java.util.List;
 
 /** kubectl's HorizontalPodAutoscaler (autoscaling/v2) describer: each metric as current / target, then replicas. */
@@ -58,7 +59,7 @@ final class HorizontalPodAutoscalerDescriber implements KindDescriber {
                 JsonNode now = current.path("external");
                 boolean average = Text.present(target.path("averageValue"));
                 String field = average ? "averageValue" : "value";
-                w.write(1, Text.goQuote(Text.str(source.path("metric").path("name")))
+                w.write(1, GoStrings.quote(Text.str(source.path("metric").path("name")))
                         + (average ? " (target average value):\t" : " (target value):\t")
                         + (Text.present(now) ? quantity(now.path("current").path(field)) : "<unknown>") + " / "
                         + quantity(target.path(field)) + "\n");
@@ -66,7 +67,7 @@ final class HorizontalPodAutoscalerDescriber implements KindDescriber {
             case "Pods" -> {
                 JsonNode source = metric.path("pods");
                 JsonNode now = current.path("pods");
-                w.write(1, Text.goQuote(Text.str(source.path("metric").path("name"))) + " on pods:\t"
+                w.write(1, GoStrings.quote(Text.str(source.path("metric").path("name"))) + " on pods:\t"
                         + (Text.present(now) ? quantity(now.path("current").path("averageValue")) : "<unknown>")
                         + " / " + quantity(source.path("target").path("averageValue")) + "\n");
             }
@@ -94,7 +95,7 @@ final class HorizontalPodAutoscalerDescriber implements KindDescriber {
                         + Text.str(source.path("container")) + "\" on pods");
                 resourceTarget(w, source.path("target"), current.path("containerResource"));
             }
-            default -> w.write(1, "<unknown metric type " + Text.goQuote(type) + ">\n");
+            default -> w.write(1, "<unknown metric type " + GoStrings.quote(type) + ">\n");
         }
     }
 

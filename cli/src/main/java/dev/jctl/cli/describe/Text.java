@@ -105,28 +105,6 @@ final class Text {
         return "[" + String.join(" ", items) + "]";
     }
 
-    /** Go's {@code %q} of a string (control characters escaped, printable Unicode kept). */
-    static String goQuote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                case '\r' -> quoted.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        quoted.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
     /** Go's {@code %v} of an int-or-string. */
     static String intOrString(JsonNode node) {
         return node.isNumber() ? String.valueOf(node.asLong()) : str(node);

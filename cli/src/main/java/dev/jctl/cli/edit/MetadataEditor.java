@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.apply.DryRun;
 import dev.jctl.cli.client.Connection;
+import dev.jctl.cli.output.GoStrings;
 import dev.jctl.cli.select.ObjectFinder;
 import dev.jctl.diff.jsonmerge.JsonMergePatch;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +102,7 @@ public final class MetadataEditor {
                     }
                     List<String> problems = labelValueProblems(parts[1]);
                     if (!problems.isEmpty()) {
-                        throw new IllegalArgumentException("invalid label value: " + goQuote(pair) + ": "
+                        throw new IllegalArgumentException("invalid label value: " + GoStrings.quote(pair) + ": "
                                 + String.join(";", problems));
                     }
                     set.put(parts[0], parts[1]);
@@ -246,28 +246,5 @@ public final class MetadataEditor {
                     + "or '12345', regex used for validation is '" + LABEL_VALUE.pattern() + "')");
         }
         return problems;
-    }
-
-    /** Go's {@code %q} for the strings a command line holds. */
-    public static String goQuote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (Iterator<Integer> it = text.codePoints().iterator(); it.hasNext(); ) {
-            int c = it.next();
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                case '\r' -> quoted.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        quoted.append(String.format("\\x%02x", c));
-                    } else {
-                        quoted.appendCodePoint(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

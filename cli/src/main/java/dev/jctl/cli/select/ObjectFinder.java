@@ -6,6 +6,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.edit.Resources;
 import dev.jctl.cli.get.Getter;
 import dev.jctl.diff.io.Manifest;
@@ -163,20 +164,8 @@ public final class ObjectFinder {
     private Found fromFiles(Selection selection) {
         List<Item> items = new ArrayList<>();
         for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
-            ApiResource resource = discovery.forKind(m.apiVersion(), m.kind()).orElseThrow(() ->
-                    new IllegalArgumentException("resource mapping not found for name: \"" + m.name()
-                            + "\" namespace: \"" + m.namespace() + "\" from \"" + m.source()
-                            + "\": no matches for kind \"" + m.kind() + "\" in version \"" + m.apiVersion() + "\""));
-            String namespace = null;
-            if (resource.namespaced()) {
-                namespace = m.namespace().isEmpty() ? connection.namespace() : m.namespace();
-                if (connection.namespaceEnforced() && !namespace.equals(connection.namespace())) {
-                    throw new IllegalArgumentException("the namespace from the provided object \"" + namespace
-                            + "\" does not match the namespace \"" + connection.namespace()
-                            + "\". You must pass '--namespace=" + namespace + "' to perform this operation.");
-                }
-            }
-            items.add(item(resource, namespace, m.name()));
+            ManifestLocation at = ManifestLocation.of(m, discovery, connection);
+            items.add(item(at.resource(), at.namespace(), m.name()));
         }
         return new Found(items, singleFile(selection));
     }

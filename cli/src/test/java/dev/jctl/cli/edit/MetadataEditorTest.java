@@ -107,9 +107,4 @@ class MetadataEditorTest {
         assertEquals(Connection.JSON.readTree("{\"metadata\":{\"annotations\":{}}}"),
                 ANNOTATIONS.edit(bare, annotations("gone-"), false, null).patch());
     }
-
-    @Test
-    void goQuoteEscapesAsGoDoes() {
-        assertEquals("\"a\\\"b\\\\c\\n\"", MetadataEditor.goQuote("a\"b\\c\n"));
-    }
 }
