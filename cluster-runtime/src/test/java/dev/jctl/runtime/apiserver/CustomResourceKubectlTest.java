@@ -116,4 +116,32 @@ class CustomResourceKubectlTest extends KubectlAgainstCluster {
         Kubectl.Result gone = kubectl.run("get", "crontabs.stable.example.com");
         assertNotEquals(0, gone.exit(), gone.describe());
     }
+
+    /** kubectl apply and create send fieldValidation=Strict; --validate=warn and patch print the server's warnings. */
+    @Test
+    void unknownFieldsOfACustomResource() {
+        String crd = CRD.replace("crontab", "backup").replace("CronTab", "Backup").replace("[ct]", "[bk]");
+        ok("apply", "-f", file("backup-crd.yaml", crd).toString());
+        ok("wait", "--for", "condition=established", "--timeout=30s", "crd/backups.stable.example.com");
+        String typo = CRON_TAB.replace("CronTab", "Backup").replace("image:", "imagee:");
+        Path file = file("typo.yaml", typo);
+
+        Kubectl.Result refused = kubectl.run("apply", "-f", file.toString());
+        assertEquals(1, refused.exit(), refused.describe());
+        assertEquals("Error from server (BadRequest): error when creating \"" + file + "\": Backup in version \"v1\""
+                + " cannot be handled as a Backup: strict decoding error: unknown field \"spec.imagee\"",
+                refused.err().trim());
+        assertNotEquals(0, kubectl.run("get", "backup", "my-new-cron-object").exit(), "nothing was created");
+
+        Kubectl.Result warned = ok("create", "--validate=warn", "-f", file.toString());
+        assertEquals("Warning: unknown field \"spec.imagee\"", warned.err().trim());
+        assertEquals("backup.stable.example.com/my-new-cron-object created", warned.out().trim());
+        assertEquals("", ok("get", "backup", "my-new-cron-object", "-o", "jsonpath={.spec.imagee}").out());
+
+        // kubectl patch sends no fieldValidation: the server's default, Warn, prunes the typo away
+        Kubectl.Result patched = ok("patch", "backup", "my-new-cron-object", "--type=merge", "-p",
+                "{\"spec\":{\"replica\":3}}");
+        assertEquals("Warning: unknown field \"spec.replica\"", patched.err().trim());
+        assertEquals("backup.stable.example.com/my-new-cron-object patched (no change)", patched.out().trim());
+    }
 }
