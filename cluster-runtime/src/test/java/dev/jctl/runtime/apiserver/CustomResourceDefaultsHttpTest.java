@@ -10,9 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Structural defaults on reads: objects stored before their CRD gained a default show it, never written back. */
@@ -79,6 +82,13 @@ class CustomResourceDefaultsHttpTest {
         }
     }
 
+    private static Set<String> causes(JsonNode status) {
+        Set<String> causes = new HashSet<>();
+        status.path("details").path("causes").forEach(c -> causes.add(c.path("field").asText() + ": "
+                + c.path("message").asText()));
+        return causes;
+    }
+
     /** The CRD controller serves the new schema asynchronously: polls until it does. */
     private static JsonNode awaitDefaulted(String path) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -90,5 +100,31 @@ class CustomResourceDefaultsHttpTest {
             Thread.sleep(20);
         }
         return fail("the CRD's new default never showed on " + path);
+    }
+
+    @Test
+    void aCrdWithAnUnprunedOrInvalidDefaultIsRefused() {
+        String crd = CronTabs.crd("""
+                {"type": "object", "properties": {"spec": {"type": "object", "properties": {
+                  "mode": {"type": "string", "enum": ["fast", "slow"], "default": "fastest"},
+                  "limits": {"type": "object", "properties": {"cpu": {"type": "integer"}},
+                             "default": {"cpu": 1, "memory": "1Gi"}},
+                  "free": {"type": "object", "x-kubernetes-preserve-unknown-fields": true,
+                           "default": {"anything": true}}}}}}
+                """).replace("crontabs.stable", "badtabs.stable").replace("\"crontabs\"", "\"badtabs\"")
+                .replace("\"crontab\"", "\"badtab\"").replace("\"CronTab\"", "\"BadTab\"")
+                .replace("[\"ct\"]", "[\"bt\"]");
+        TestCluster.Response r = cluster.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
+        assertEquals(422, r.code(), r.raw());
+        String prefix = "spec.validation.openAPIV3Schema.properties[spec].properties";
+        // upstream walks properties in Go map order, so only the set of causes is fixed
+        assertEquals(Set.of(prefix + "[limits].default: Invalid value: map[string]interface {}{\"cpu\":int64(1),"
+                        + " \"memory\":\"1Gi\"}: must not have unknown fields",
+                prefix + "[mode].default: Unsupported value: \"fastest\": supported values: \"fast\", \"slow\""),
+                causes(r.body()));
+        assertTrue(r.body().path("message").asText().startsWith(
+                "CustomResourceDefinition.apiextensions.k8s.io \"badtabs.stable.example.com\" is invalid: ["), r.raw());
+        assertEquals(404, cluster.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                + "badtabs.stable.example.com").code(), "nothing was stored");
     }
 }

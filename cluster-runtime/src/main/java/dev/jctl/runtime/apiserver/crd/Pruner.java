@@ -36,6 +36,13 @@ final class Pruner {
         return pruned;
     }
 
+    /** Prunes a value somewhere inside an object (such as a default) by its own schema; true when it dropped any. */
+    static boolean pruneValue(JsonNode value, JsonNode schema) {
+        Pruned pruned = new Pruned(new ArrayList<>(), new LinkedHashMap<>());
+        prune(value, schema, "", pruned);
+        return !pruned.fields().isEmpty();
+    }
+
     private static void prune(JsonNode value, JsonNode schema, String path, Pruned pruned) {
         if (value instanceof ObjectNode object) {
             boolean embedded = schema.path("x-kubernetes-embedded-resource").asBoolean(false);
