@@ -116,4 +116,47 @@ class CustomResourceKubectlTest extends KubectlAgainstCluster {
         Kubectl.Result gone = kubectl.run("get", "crontabs.stable.example.com");
         assertNotEquals(0, gone.exit(), gone.describe());
     }
+
+    /** kubectl apply and create send fieldValidation=Strict; --validate=warn and patch print the server's warnings. */
+    @Test
+    void unknownFieldsOfACustomResource() {
+        String crd = CRD.replace("crontab", "backup").replace("CronTab", "Backup").replace("[ct]", "[bk]");
+        ok("apply", "-f", file("backup-crd.yaml", crd).toString());
+        ok("wait", "--for", "condition=established", "--timeout=30s", "crd/backups.stable.example.com");
+        String typo = CRON_TAB.replace("CronTab", "Backup").replace("image:", "imagee:").replace("  replicas: 2\n", "");
+        Path file = file("typo.yaml", typo);
+
+        Kubectl.Result refused = kubectl.run("apply", "-f", file.toString());
+        assertEquals(1, refused.exit(), refused.describe());
+        assertEquals("Error from server (BadRequest): error when creating \"" + file + "\": Backup in version \"v1\""
+                + " cannot be handled as a Backup: strict decoding error: unknown field \"spec.imagee\"",
+                refused.err().trim());
+        assertNotEquals(0, kubectl.run("get", "backup", "my-new-cron-object").exit(), "nothing was created");
+
+        Kubectl.Result warned = ok("create", "--validate=warn", "-f", file.toString());
+        assertEquals("Warning: unknown field \"spec.imagee\"", warned.err().trim());
+        assertEquals("backup.stable.example.com/my-new-cron-object created", warned.out().trim());
+        assertEquals("", ok("get", "backup", "my-new-cron-object", "-o", "jsonpath={.spec.imagee}").out());
+
+        // kubectl patch sends no fieldValidation: the server's default, Warn, prunes the typo away
+        Kubectl.Result patched = ok("patch", "backup", "my-new-cron-object", "--type=merge", "-p",
+                "{\"spec\":{\"replica\":3}}");
+        assertEquals("Warning: unknown field \"spec.replica\"", patched.err().trim());
+        assertEquals("backup.stable.example.com/my-new-cron-object patched (no change)", patched.out().trim());
+
+        Kubectl.Result refusedDefault = kubectl.run("apply", "-f", file("backup-crd-bad.yaml", crd.replace(
+                "maximum: 10", "maximum: 10\n                default: 11")).toString());
+        assertEquals(1, refusedDefault.exit(), refusedDefault.describe());
+        assertTrue(refusedDefault.err().contains("spec.validation.openAPIV3Schema.properties[spec].properties"
+                + "[replicas].default: Invalid value: 11: "), refusedDefault.describe());
+        assertTrue(refusedDefault.err().startsWith("The CustomResourceDefinition \"backups.stable.example.com\" is"
+                + " invalid: "),
+                refusedDefault.describe());
+
+        ok("apply", "-f", file("backup-crd-default.yaml", crd.replace("maximum: 10",
+                "maximum: 10\n                default: 4")).toString());
+        ok("wait", "--for=jsonpath={.spec.replicas}=4", "--timeout=30s", "backup/my-new-cron-object");
+        assertEquals("4", ok("get", "backup", "my-new-cron-object", "-o", "jsonpath={.spec.replicas}").out(),
+                "the default shows on objects stored before it");
+    }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * An in-process cluster on a free port with the memory store, and an HTTPS client that trusts only its CA and
@@ -37,8 +38,8 @@ final class TestCluster implements AutoCloseable {
     final HttpClient http;
     private final Runnable shutdown;
 
-    /** A JSON answer: status code, body and the Content-Type it came with. */
-    record Response(int code, JsonNode body, String contentType, String raw) {
+    /** A JSON answer: status code, body, the Content-Type it came with and its {@code Warning} headers in order. */
+    record Response(int code, JsonNode body, String contentType, String raw, List<String> warnings) {
     }
 
     private TestCluster(String server, String token, String caPem, Runnable shutdown) {
@@ -100,7 +101,8 @@ final class TestCluster implements AutoCloseable {
             String raw = response.body();
             JsonNode body = raw.isEmpty() || !raw.trim().startsWith("{") ? null : JSON.readTree(raw);
             return new Response(response.statusCode(), body,
-                    response.headers().firstValue("Content-Type").orElse(""), raw);
+                    response.headers().firstValue("Content-Type").orElse(""), raw,
+                    response.headers().allValues("Warning"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

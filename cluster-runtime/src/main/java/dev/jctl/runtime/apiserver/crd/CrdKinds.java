@@ -1,6 +1,7 @@
 package dev.jctl.runtime.apiserver.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.registry.Admission;
 import dev.jctl.runtime.apiserver.registry.CustomResource;
 import dev.jctl.runtime.apiserver.registry.CustomResource.PrinterColumn;
@@ -10,6 +11,7 @@ import dev.jctl.runtime.apiserver.registry.Subresource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The resources a CustomResourceDefinition serves: one {@link KindInfo} per served version, preferred first. */
 final class CrdKinds {
@@ -29,6 +31,7 @@ final class CrdKinds {
         String group = spec.path("group").asText();
         boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
         String storage = storageVersion(spec);
+        Consumer<ObjectNode> storageDefaults = storageDefaults(spec, storage);
         List<JsonNode> served = new ArrayList<>();
         spec.path("versions").forEach(v -> {
             if (v.path("served").asBoolean(false)) {
@@ -52,7 +55,8 @@ final class CrdKinds {
             if (v.path("subresources").has("status")) {
                 subresources.add(Subresource.status(group, version, names.kind()));
             }
-            CustomResource custom = new CustomResource(storage, schema, printerColumns(v), scale);
+            CustomResource custom = new CustomResource(storage, schema, printerColumns(v), scale,
+                    storageDefaults);
             kinds.add(new KindInfo(group, version, names.kind(), names.plural(), names.singular(), namespaced,
                     names.shortNames(), KindInfo.ALL_VERBS, names.categories(), List.copyOf(subresources), true,
                     schema == null ? Admission.NONE
@@ -68,6 +72,18 @@ final class CrdKinds {
             }
         }
         return null;
+    }
+
+    /** The storage version's defaults; nothing for a version without a schema. */
+    private static Consumer<ObjectNode> storageDefaults(JsonNode spec, String storage) {
+        for (JsonNode v : spec.path("versions")) {
+            JsonNode schema = v.path("schema").get("openAPIV3Schema");
+            if (v.path("name").asText().equals(storage) && schema != null) {
+                return object -> Defaulter.onRead(object, schema);
+            }
+        }
+        return object -> {
+        };
     }
 
     /** The version's additionalPrinterColumns, or upstream's default: one Age column. */

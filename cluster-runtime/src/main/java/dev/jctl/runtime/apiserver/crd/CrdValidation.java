@@ -103,8 +103,17 @@ final class CrdValidation {
             storage += v.path("storage").asBoolean(false) ? 1 : 0;
             served |= v.path("served").asBoolean(false);
             checkSchema(v.path("schema").path("openAPIV3Schema"), path + ".schema.openAPIV3Schema", causes);
+            if (!identicalSchemas(versions)) {
+                checkDefaults(v.path("schema").path("openAPIV3Schema"), path + ".schema.openAPIV3Schema", false,
+                        causes);
+            }
             checkColumns(v.path("additionalPrinterColumns"), path + ".additionalPrinterColumns", causes);
             checkScale(v.path("subresources").path("scale"), path + ".subresources.scale", causes);
+        }
+        if (identicalSchemas(versions)) {
+            // upstream's internal form hoists a schema all versions share to spec.validation, and names it so
+            checkDefaults(versions.get(0).path("schema").path("openAPIV3Schema"), "spec.validation.openAPIV3Schema",
+                    false, causes);
         }
         if (storage != 1) {
             causes.add(invalid("spec.versions", versions.toString(),
@@ -126,6 +135,42 @@ final class CrdValidation {
             causes.add(invalid(path + ".type", quote(schema.get("type").asText()), "must be object at the root"));
         }
         checkPatterns(schema, path, causes);
+    }
+
+    private static boolean identicalSchemas(JsonNode versions) {
+        JsonNode first = versions.get(0).path("schema");
+        for (JsonNode v : versions) {
+            if (!v.path("schema").equals(first)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every default must be what pruning leaves of it and must validate against its own schema, as upstream's
+     * structural defaulting validation requires; defaults inside an object's metadata are not looked into.
+     */
+    private static void checkDefaults(JsonNode schema, String path, boolean insideMeta, List<Cause> causes) {
+        if (!schema.isObject()) {
+            return;
+        }
+        JsonNode value = schema.get("default");
+        if (value != null && !insideMeta) {
+            JsonNode pruned = value.deepCopy();
+            if (Pruner.pruneValue(pruned, schema)) {
+                causes.add(invalid(path + ".default", GoSyntax.of(value), "must not have unknown fields"));
+            }
+            causes.addAll(SchemaValidator.validateValue(value, schema, path + ".default"));
+        }
+        if (schema.path("items").isObject()) {
+            checkDefaults(schema.get("items"), path + ".items", insideMeta, causes);
+        }
+        boolean embedded = schema.path("x-kubernetes-embedded-resource").asBoolean(false)
+                || path.endsWith("openAPIV3Schema");
+        schema.path("properties").properties().forEach(p -> checkDefaults(p.getValue(),
+                path + ".properties[" + p.getKey() + "]", insideMeta || embedded && p.getKey().equals("metadata"),
+                causes));
     }
 
     /** Patterns must compile, or every object would be refused (or, worse, accepted) for the wrong reason. */

@@ -35,6 +35,13 @@ final class SchemaValidator {
         return causes;
     }
 
+    /** The problems of any value against its schema, {@code path} naming the value. */
+    static List<Cause> validateValue(JsonNode value, JsonNode schema, String path) {
+        List<Cause> causes = new ArrayList<>();
+        check(value, schema, path, causes);
+        return causes;
+    }
+
     private static void check(JsonNode value, JsonNode schema, String path, List<Cause> causes) {
         if (value.isNull()) {
             if (!schema.path("nullable").asBoolean(false) && schema.has("type")) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code x-kubernetes-preserve-unknown-fields}, and schemas that declare neither properties, additional
  * properties nor items (RawExtension, JSON, int-or-string).
  */
-public final class FieldValidator {
+public final class FieldValidator implements UnknownFields {
     private final Map<String, ? extends JsonNode> schemas;
     private final JsonNode root;
 
@@ -41,6 +41,7 @@ public final class FieldValidator {
     }
 
     /** Unknown and duplicate fields of a JSON request body, in document order. */
+    @Override
     public List<String> checkJson(byte[] body) {
         return check(RequestTree.ofJson(body));
     }
@@ -51,14 +52,23 @@ public final class FieldValidator {
     }
 
     /** Unknown fields of an object already decoded, for objects built from a patch rather than sent as is. */
+    @Override
     public List<String> unknownFields(JsonNode object) {
-        return check(RequestTree.of(object));
+        return unknownFields(object, "");
+    }
+
+    /** Unknown fields of a part of an object, reported from the object's root: {@code path} leads to the part. */
+    public List<String> unknownFields(JsonNode part, String path) {
+        List<String> problems = new ArrayList<>();
+        walk(RequestTree.of(part), root, path, problems);
+        return problems;
     }
 
     /**
      * Removes, in place, the fields {@link #unknownFields} reports: kube-apiserver's decoder accepts them under
      * {@code Warn} and {@code Ignore} but never stores them.
      */
+    @Override
     public void prune(JsonNode object) {
         prune(object, root);
     }
@@ -80,6 +90,33 @@ public final class FieldValidator {
             }
         } else if (value instanceof ArrayNode arr && s.get("items") != null) {
             arr.forEach(item -> prune(item, s.get("items")));
+        }
+    }
+
+    /**
+     * Every key written twice in a JSON body, wherever it is, in document order: what a strict decode into an
+     * untyped map (a custom resource) reports, which knows no schema.
+     */
+    public static List<String> duplicateFields(byte[] body) {
+        List<String> problems = new ArrayList<>();
+        duplicates(RequestTree.ofJson(body), "", problems);
+        return problems;
+    }
+
+    private static void duplicates(RequestTree value, String path, List<String> problems) {
+        if (value instanceof RequestTree.Obj obj) {
+            Set<String> seen = new HashSet<>();
+            for (Map.Entry<String, RequestTree> entry : obj.entries()) {
+                String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
+                if (!seen.add(entry.getKey())) {
+                    problems.add("duplicate field \"" + child + "\"");
+                }
+                duplicates(entry.getValue(), child, problems);
+            }
+        } else if (value instanceof RequestTree.Arr arr) {
+            for (int i = 0; i < arr.items().size(); i++) {
+                duplicates(arr.items().get(i), path + "[" + i + "]", problems);
+            }
         }
     }
 

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a CustomResourceDefinition says about one served version beyond names and scope: the openAPIV3Schema
  * (null when the version has none), the additionalPrinterColumns, and the scale subresource's paths (null when it
  * has none). OpenAPI, tables and the scale subresource read it from the registry like everything else.
+ *
+ * @param storageDefaults what every object read from storage goes through: the storage version's structural
+ *                        defaults, applied in place and never written back, as upstream's storage decoder does
  */
 public record CustomResource(String storageVersion, JsonNode schema, List<PrinterColumn> printerColumns,
-                             ScalePaths scale) {
+                             ScalePaths scale, Consumer<ObjectNode> storageDefaults) {
 
     /** One additionalPrinterColumns entry; {@code jsonPath} is evaluated against each object. */
     public record PrinterColumn(String name, String type, String format, String description, int priority,

@@ -3,8 +3,10 @@ package dev.jctl.runtime.apiserver.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.apiserver.ApiException;
+import dev.jctl.runtime.apiserver.crd.CustomResourceFields;
 import dev.jctl.runtime.apiserver.openapi.FieldValidator;
 import dev.jctl.runtime.apiserver.openapi.SchemaCatalog;
+import dev.jctl.runtime.apiserver.openapi.UnknownFields;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.validation.GoValues;
 
@@ -15,24 +17,30 @@ import java.util.Optional;
 /**
  * One request's {@code fieldValidation=Strict|Warn|Ignore} (Warn when absent, as kube-apiserver 1.27+): unknown
  * and duplicate fields fail a Strict request, become {@code Warning} headers of a Warn request and are silently
- * accepted by an Ignore request. Whatever the directive, unknown fields of a built-in kind are dropped before the
- * object is stored, as upstream's decoder drops them. Errors are worded per verb as upstream's handlers word them.
+ * accepted by an Ignore request. Whatever the directive, unknown fields are dropped before the object is stored,
+ * as upstream's decoder drops them: a built-in kind's by its OpenAPI schema, a custom resource's by its version's
+ * structural schema. Errors are worded per verb as upstream's handlers word them.
  */
 final class FieldValidation {
     private enum Directive { STRICT, WARN, IGNORE }
 
     private final Directive directive;
     private final KindInfo kind;
-    private final Optional<FieldValidator> validator;
+    private final Optional<UnknownFields> validator;
     /** Warnings of the last check; a patch re-applied after a conflict is checked again. */
     private volatile List<String> warnings = List.of();
 
     private FieldValidation(Directive directive, KindInfo kind, boolean typed) {
         this.directive = directive;
         this.kind = kind;
-        SchemaCatalog catalog = SchemaCatalog.builtin();
-        this.validator = typed ? FieldValidator.forKind(catalog, kind.group(), kind.version(), kind.kind())
-                : Optional.empty();
+        if (!typed) {
+            this.validator = Optional.empty();
+        } else if (kind.custom() != null) {
+            this.validator = CustomResourceFields.of(kind.custom());
+        } else {
+            this.validator = FieldValidator.forKind(SchemaCatalog.builtin(), kind.group(), kind.version(), kind.kind())
+                    .map(UnknownFields.class::cast);
+        }
     }
 
     /**

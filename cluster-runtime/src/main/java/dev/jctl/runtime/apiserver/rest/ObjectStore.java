@@ -49,10 +49,16 @@ public final class ObjectStore {
         return object;
     }
 
-    /** The stored object as the kind's version shows it, with apiVersion and kind first. */
+    /**
+     * The stored object as the kind's version shows it, with apiVersion and kind first; a custom resource with its
+     * definition's defaults ({@link dev.jctl.runtime.apiserver.registry.CustomResource#storageDefaults}).
+     */
     public static ObjectNode decode(KindInfo kind, KeyValue kv) {
-        return withRevision(kind, EventVersions.fromStorage(kind, (ObjectNode) Json.parse(kv.value())),
-                kv.modRevision());
+        ObjectNode stored = (ObjectNode) Json.parse(kv.value());
+        if (kind.custom() != null) {
+            kind.custom().storageDefaults().accept(stored);
+        }
+        return withRevision(kind, EventVersions.fromStorage(kind, stored), kv.modRevision());
     }
 
     /**

@@ -50,7 +50,8 @@ class ServerSideApplySchemaTest {
 
     private static KindInfo widget(JsonNode schema) {
         return new KindInfo("example.com", "v1", "Widget", "widgets", "widget", true, List.of(), KindInfo.ALL_VERBS,
-                List.of(), List.of(), true, Admission.NONE, new CustomResource("v1", schema, List.of(), null));
+                List.of(), List.of(), true, Admission.NONE, new CustomResource("v1", schema, List.of(), null,
+                object -> { }));
     }
 
     @Test
