@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watch delivery: {@code watchers} HTTP watches on one namespace's ConfigMaps, then creates there at a fixed rate;
  * each event's latency runs from just before its create was sent to when a watcher read the event's line. The
- * watches are read without a thread each (line subscribers on a few HTTP clients), as informers multiplex them.
+ * watches are read without a thread each (line subscribers on a few JDK HTTP clients), as informers multiplex them;
+ * the creates go out on one client of the load's stack.
  */
 final class WatchFanout {
     private static final String NAMESPACE = "watch-bench";
@@ -29,9 +30,8 @@ final class WatchFanout {
     }
 
     static Loads.Result run(Target target, int watchers, int events, int rate) throws Exception {
-        HttpClient writer = target.newHttp1Client();
-        int code = writer.send(target.createNamespace(NAMESPACE), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        LoadClient writer = target.clients().newClient();
+        int code = writer.send(target.createNamespace(NAMESPACE)).status();
         if (code != 201) {
             throw new IllegalStateException("cannot create namespace " + NAMESPACE + ": " + code);
         }
@@ -41,7 +41,7 @@ final class WatchFanout {
         AtomicInteger delivered = new AtomicInteger();
         List<HttpClient> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            clients.add(target.newHttp1Client());
+            clients.add(target.clients().newJdkHttp1Client());
         }
         List<LineReader> readers = new ArrayList<>();
         CountDownLatch heads = new CountDownLatch(watchers);
@@ -78,7 +78,7 @@ final class WatchFanout {
                 LockSupport.parkNanos(wait);
             }
             sent.set(i, System.nanoTime());
-            writer.send(target.create(NAMESPACE, "w-" + i), HttpResponse.BodyHandlers.discarding());
+            writer.send(target.create(NAMESPACE, "w-" + i));
         }
         long expected = (long) watchers * events;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
