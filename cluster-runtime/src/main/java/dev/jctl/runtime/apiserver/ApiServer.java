@@ -8,6 +8,7 @@ import dev.jctl.runtime.apiserver.metrics.RequestMetrics;
 import dev.jctl.runtime.apiserver.protobuf.KubeProtobuf;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 import dev.jctl.runtime.apiserver.rest.ApiRequest;
+import dev.jctl.runtime.apiserver.rest.Creator;
 import dev.jctl.runtime.apiserver.rest.ObjectStore;
 import dev.jctl.runtime.apiserver.rest.PathResolver;
 import dev.jctl.runtime.apiserver.rest.Rendering;
@@ -19,6 +20,7 @@ import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 import dev.jctl.runtime.apiserver.table.TableConverter;
 import dev.jctl.runtime.storage.Storage;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -36,6 +38,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -158,17 +161,23 @@ public final class ApiServer implements AutoCloseable {
             }
             body.appendBuffer(chunk);
         });
+        Context context = vertx.getOrCreateContext();
         request.endHandler(done -> {
             if (!request.response().ended()) {
                 vertx.executeBlocking(() -> {
-                    dispatch(request, body.getBytes());
+                    dispatch(context, request, body.getBytes());
                     return null;
                 }, false).onFailure(e -> failed(request.response(), e));
             }
         });
     }
 
-    private void dispatch(HttpServerRequest request, byte[] body) {
+    /**
+     * Handles a request on a worker thread. A create still waiting for its commit when the worker is done with it
+     * is answered from {@code context} (the connection's event loop) once the commit completes, so no worker
+     * stays parked for the commit.
+     */
+    private void dispatch(Context context, HttpServerRequest request, byte[] body) {
         HttpServerResponse response = request.response();
         long started = System.nanoTime();
         try {
@@ -195,21 +204,42 @@ public final class ApiServer implements AutoCloseable {
                 sink.open();
                 return;
             }
-            Reply reply = router.handle(api);
-            reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
-            JsonNode out = reply.body();
-            boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
-                    || api.target().kind().listKind().equals(out.path("kind").asText());
-            if (table != null && isKindOrList) {
-                out = render.apply(out);
-                response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
+            CompletableFuture<Reply> reply = router.handleAsync(api);
+            if (reply.isDone()) {
+                respond(request, api, Creator.join(reply), table, render);
+            } else {
+                reply.whenComplete((done, failure) -> context.runOnContext(v -> {
+                    try {
+                        respond(request, api, failure == null ? done : Creator.join(reply), table, render);
+                    } catch (RuntimeException e) {
+                        fail(request, e);
+                    }
+                }));
             }
-            json(response, reply.code(), out);
-        } catch (ApiException e) {
-            send(response, e);
         } catch (RuntimeException e) {
+            fail(request, e);
+        }
+    }
+
+    private void respond(HttpServerRequest request, ApiRequest api, Reply reply, String table, Rendering render) {
+        HttpServerResponse response = request.response();
+        reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
+        JsonNode out = reply.body();
+        boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
+                || api.target().kind().listKind().equals(out.path("kind").asText());
+        if (table != null && isKindOrList) {
+            out = render.apply(out);
+            response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
+        }
+        json(response, reply.code(), out);
+    }
+
+    private static void fail(HttpServerRequest request, RuntimeException e) {
+        if (e instanceof ApiException api) {
+            send(request.response(), api);
+        } else {
             LOG.error("{} {} failed", request.method(), request.uri(), e);
-            send(response, ApiException.internal(e.toString()));
+            send(request.response(), ApiException.internal(e.toString()));
         }
     }
 
