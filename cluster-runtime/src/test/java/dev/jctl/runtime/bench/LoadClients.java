@@ -54,27 +54,15 @@ final class LoadClients {
         }
     }
 
-    String base() {
-        return base;
-    }
-
-    String token() {
-        return token;
-    }
-
     /** One client with its own connection, as one kubectl or controller would hold. */
     LoadClient newClient() {
         return stack == Stack.NETTY ? new NettyLoadClient(vertx, netty, token)
                 : new JdkLoadClient(newJdkClient(http), base, token);
     }
 
-    /**
-     * A JDK HTTP/1.1 client, one connection per request in flight: what the watch phase reads its hundreds of
-     * watches with (line subscribers, no thread per watch), as an HTTP/2 server limits the streams of one
-     * connection (Vert.x to 100 by default).
-     */
-    HttpClient newJdkHttp1Client() {
-        return newJdkClient(HttpClient.Version.HTTP_1_1);
+    /** Watches on this stack, one HTTP/1.1 connection each. */
+    WatchStreams watchStreams() {
+        return new WatchStreams(stack, vertx, netty, base, token, () -> newJdkClient(HttpClient.Version.HTTP_1_1));
     }
 
     private HttpClient newJdkClient(HttpClient.Version version) {

@@ -8,8 +8,6 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -42,10 +40,8 @@ record Target(String name, ChildJvm process, LoadClients clients) {
         return new LoadClient.Call("POST", "/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + namespace + "\"}}");
     }
 
-    HttpRequest watch(String namespace) {
-        return HttpRequest.newBuilder(URI.create(clients.base() + "/api/v1/namespaces/" + namespace
-                        + "/configmaps?watch=1&timeoutSeconds=600"))
-                .header("Authorization", "Bearer " + clients.token()).GET().build();
+    String watchPath(String namespace) {
+        return "/api/v1/namespaces/" + namespace + "/configmaps?watch=1&timeoutSeconds=600";
     }
 
     static SSLContext trusting(String caPem) throws Exception {
