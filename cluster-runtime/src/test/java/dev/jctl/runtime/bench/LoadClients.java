@@ -60,9 +60,10 @@ final class LoadClients {
                 : new JdkLoadClient(newJdkClient(http), base, token);
     }
 
-    /** Watches on this stack, one HTTP/1.1 connection each. */
-    WatchStreams watchStreams() {
-        return new WatchStreams(stack, vertx, netty, base, token, () -> newJdkClient(HttpClient.Version.HTTP_1_1));
+    /** Up to {@code watches} watches on this stack, one HTTP/1.1 connection each. */
+    WatchStreams watchStreams(int watches) {
+        return new WatchStreams(stack, vertx, netty, base, token, watches,
+                () -> newJdkClient(HttpClient.Version.HTTP_1_1));
     }
 
     private HttpClient newJdkClient(HttpClient.Version version) {

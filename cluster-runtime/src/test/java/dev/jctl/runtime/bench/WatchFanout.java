@@ -35,7 +35,7 @@ final class WatchFanout {
         AtomicLongArray sent = new AtomicLongArray(total);
         Latencies latencies = new Latencies(watchers * events);
         AtomicInteger delivered = new AtomicInteger();
-        WatchStreams streams = target.clients().watchStreams();
+        WatchStreams streams = target.clients().watchStreams(watchers);
         List<Runnable> cancels = new CopyOnWriteArrayList<>();
         CountDownLatch heads = new CountDownLatch(watchers);
         // Few TLS handshakes at a time: hundreds at once on two cores exceed the clients' connect timeout.

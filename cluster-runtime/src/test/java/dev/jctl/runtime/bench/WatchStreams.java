@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Watch streams read line by line without a thread each, as informers multiplex them, one HTTP/1.1 connection per
@@ -34,13 +35,13 @@ final class WatchStreams {
     private int opened;
 
     WatchStreams(LoadClients.Stack stack, Vertx vertx, HttpClientOptions options, String base, String token,
-                 java.util.function.Supplier<HttpClient> jdkClient) {
+                 int watches, Supplier<HttpClient> jdkClient) {
         this.stack = stack;
         this.base = base;
         this.token = token;
         this.netty = stack == LoadClients.Stack.NETTY
                 ? vertx.createHttpClient(new HttpClientOptions(options).setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setUseAlpn(false), new PoolOptions().setHttp1MaxSize(Integer.MAX_VALUE)) : null;
+                .setUseAlpn(false), new PoolOptions().setHttp1MaxSize(watches)) : null;
         for (int c = 0; stack == LoadClients.Stack.JDK && c < JDK_CLIENTS; c++) {
             jdk.add(jdkClient.get());
         }
