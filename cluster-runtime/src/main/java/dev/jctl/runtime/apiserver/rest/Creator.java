@@ -38,13 +38,9 @@ public final class Creator {
         this.clock = clock;
     }
 
-    public Reply create(ApiRequest request) {
-        return join(createAsync(request));
-    }
-
     /**
-     * {@link #create(ApiRequest)}, completed when the store's commit is: on the store's writer thread for a store
-     * that has one, so no thread waits for the commit. Bad requests fail before anything is queued.
+     * Creates the object of {@code request}; completed when the store's commit is, on the store's writer thread
+     * for a store that has one, so no thread waits for the commit. Bad requests fail before anything is queued.
      */
     public CompletableFuture<Reply> createAsync(ApiRequest request) {
         RequestTarget target = request.target();
