@@ -51,6 +51,8 @@ import java.util.concurrent.TimeUnit;
 public final class ApiServer implements AutoCloseable {
     /** kube-apiserver's default --max-request-bytes for JSON bodies. */
     public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+    /** How long a rejected request's body is still read before its connection is closed anyway. */
+    private static final long REJECT_LINGER_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> PUBLIC_PATHS = Set.of("/healthz", "/livez", "/readyz", "/version");
 
@@ -146,16 +148,14 @@ public final class ApiServer implements AutoCloseable {
         }
         String length = request.getHeader("Content-Length");
         if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-            send(request.response(), ApiException.tooLarge());
-            request.connection().close();
+            rejectTooLarge(request);
             return;
         }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (body.length() + chunk.length() > MAX_BODY_BYTES) {
                 if (!request.response().ended()) {
-                    send(request.response(), ApiException.tooLarge());
-                    request.connection().close();
+                    rejectTooLarge(request);
                 }
                 return;
             }
@@ -170,6 +170,24 @@ public final class ApiServer implements AutoCloseable {
                 }, false).onFailure(e -> failed(request.response(), e));
             }
         });
+    }
+
+    /**
+     * 413 and the end of the connection. Closing while the client still sends the body would reset the connection
+     * and lose the answer, so, as Go's server does (closeWriteAndWait), the rest of the body is read and dropped and
+     * the connection closed once it ended or after {@code REJECT_LINGER_MS}, whichever comes first.
+     */
+    private void rejectTooLarge(HttpServerRequest request) {
+        request.response().putHeader("Connection", "close");
+        send(request.response(), ApiException.tooLarge());
+        request.handler(chunk -> {
+        });
+        long timer = vertx.setTimer(REJECT_LINGER_MS, t -> request.connection().close());
+        request.endHandler(done -> {
+            vertx.cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
     }
 
     /**
