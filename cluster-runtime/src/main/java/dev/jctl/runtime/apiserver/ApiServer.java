@@ -9,6 +9,7 @@ import dev.jctl.runtime.apiserver.metrics.RequestMetrics;
 import dev.jctl.runtime.apiserver.protobuf.KubeProtobuf;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 import dev.jctl.runtime.apiserver.rest.ApiRequest;
+import dev.jctl.runtime.apiserver.rest.Creator;
 import dev.jctl.runtime.apiserver.rest.ObjectStore;
 import dev.jctl.runtime.apiserver.rest.PathResolver;
 import dev.jctl.runtime.apiserver.rest.Rendering;
@@ -20,6 +21,7 @@ import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 import dev.jctl.runtime.apiserver.table.TableConverter;
 import dev.jctl.runtime.storage.Storage;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +52,8 @@ import java.util.concurrent.TimeUnit;
 public final class ApiServer implements AutoCloseable {
     /** kube-apiserver's default --max-request-bytes for JSON bodies. */
     public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+    /** How long a rejected request's body is still read before its connection is closed anyway. */
+    private static final long REJECT_LINGER_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> PUBLIC_PATHS = Set.of("/healthz", "/livez", "/readyz", "/version");
 
@@ -144,32 +149,54 @@ public final class ApiServer implements AutoCloseable {
         }
         String length = request.getHeader("Content-Length");
         if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-            send(request.response(), ApiException.tooLarge());
-            request.connection().close();
+            rejectTooLarge(request);
             return;
         }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (body.length() + chunk.length() > MAX_BODY_BYTES) {
                 if (!request.response().ended()) {
-                    send(request.response(), ApiException.tooLarge());
-                    request.connection().close();
+                    rejectTooLarge(request);
                 }
                 return;
             }
             body.appendBuffer(chunk);
         });
+        Context context = vertx.getOrCreateContext();
         request.endHandler(done -> {
             if (!request.response().ended()) {
                 vertx.executeBlocking(() -> {
-                    dispatch(request, body.getBytes());
+                    dispatch(context, request, body.getBytes());
                     return null;
                 }, false).onFailure(e -> failed(request.response(), e));
             }
         });
     }
 
-    private void dispatch(HttpServerRequest request, byte[] body) {
+    /**
+     * 413 and the end of the connection. Closing while the client still sends the body would reset the connection
+     * and lose the answer, so, as Go's server does (closeWriteAndWait), the rest of the body is read and dropped and
+     * the connection closed once it ended or after {@code REJECT_LINGER_MS}, whichever comes first.
+     */
+    private void rejectTooLarge(HttpServerRequest request) {
+        request.response().putHeader("Connection", "close");
+        send(request.response(), ApiException.tooLarge());
+        request.handler(chunk -> {
+        });
+        long timer = vertx.setTimer(REJECT_LINGER_MS, t -> request.connection().close());
+        request.endHandler(done -> {
+            vertx.cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
+    }
+
+    /**
+     * Handles a request on a worker thread. A create still waiting for its commit when the worker is done with it
+     * is answered from {@code context} (the connection's event loop) once the commit completes, so no worker
+     * stays parked for the commit.
+     */
+    private void dispatch(Context context, HttpServerRequest request, byte[] body) {
         HttpServerResponse response = request.response();
         long started = System.nanoTime();
         try {
@@ -196,26 +223,47 @@ public final class ApiServer implements AutoCloseable {
                 sink.open();
                 return;
             }
-            Reply reply = router.handle(api);
-            reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
-            JsonNode out = reply.body();
-            if (out.isBinary()) {
-                // a subresource that is not an object, such as pods/log: the bytes as they are
-                response.setStatusCode(reply.code()).end(Buffer.buffer(((BinaryNode) out).binaryValue()));
-                return;
+            CompletableFuture<Reply> reply = router.handleAsync(api);
+            if (reply.isDone()) {
+                respond(request, api, Creator.join(reply), table, render);
+            } else {
+                reply.whenComplete((done, failure) -> context.runOnContext(v -> {
+                    try {
+                        respond(request, api, failure == null ? done : Creator.join(reply), table, render);
+                    } catch (RuntimeException e) {
+                        fail(request, e);
+                    }
+                }));
             }
-            boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
-                    || api.target().kind().listKind().equals(out.path("kind").asText());
-            if (table != null && isKindOrList) {
-                out = render.apply(out);
-                response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
-            }
-            json(response, reply.code(), out);
-        } catch (ApiException e) {
-            send(response, e);
         } catch (RuntimeException e) {
+            fail(request, e);
+        }
+    }
+
+    private void respond(HttpServerRequest request, ApiRequest api, Reply reply, String table, Rendering render) {
+        HttpServerResponse response = request.response();
+        reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
+        JsonNode out = reply.body();
+        if (out.isBinary()) {
+            // a subresource that is not an object, such as pods/log: the bytes as they are
+            response.setStatusCode(reply.code()).end(Buffer.buffer(((BinaryNode) out).binaryValue()));
+            return;
+        }
+        boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
+                || api.target().kind().listKind().equals(out.path("kind").asText());
+        if (table != null && isKindOrList) {
+            out = render.apply(out);
+            response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
+        }
+        json(response, reply.code(), out);
+    }
+
+    private static void fail(HttpServerRequest request, RuntimeException e) {
+        if (e instanceof ApiException api) {
+            send(request.response(), api);
+        } else {
             LOG.error("{} {} failed", request.method(), request.uri(), e);
-            send(response, ApiException.internal(e.toString()));
+            send(request.response(), ApiException.internal(e.toString()));
         }
     }
 

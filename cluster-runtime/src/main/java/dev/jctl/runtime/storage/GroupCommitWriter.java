@@ -70,6 +70,22 @@ final class GroupCommitWriter implements AutoCloseable {
         return submit(new Op(Kind.CREATE, key, value, 0));
     }
 
+    /** A create whose future the writer completes after the commit, on its own thread. */
+    CompletableFuture<KeyValue> createAsync(String key, byte[] value) {
+        Op op = new Op(Kind.CREATE, key, value, 0);
+        try {
+            enqueue(op);
+        } catch (StorageException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return op.result.handle((kv, e) -> {
+            if (e != null) {
+                throw unwrap(e);
+            }
+            return kv;
+        });
+    }
+
     KeyValue update(String key, byte[] value, long expectedModRevision) {
         return submit(new Op(Kind.UPDATE, key, value, expectedModRevision));
     }
@@ -83,6 +99,15 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private KeyValue submit(Op op) {
+        enqueue(op);
+        try {
+            return op.result.join();
+        } catch (CompletionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private void enqueue(Op op) {
         closing.readLock().lock();
         try {
             if (closed) {
@@ -92,14 +117,11 @@ final class GroupCommitWriter implements AutoCloseable {
         } finally {
             closing.readLock().unlock();
         }
-        try {
-            return op.result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof StorageException se) {
-                throw se;
-            }
-            throw new StorageException("write failed", e.getCause());
-        }
+    }
+
+    private static StorageException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof StorageException se ? se : new StorageException("write failed", cause);
     }
 
     private enum Kind { CREATE, UPDATE, DELETE, COMPACT }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -80,6 +81,11 @@ public final class SqliteStorage implements Storage {
     @Override
     public KeyValue create(String key, byte[] value) {
         return writer.create(key, value);
+    }
+
+    @Override
+    public CompletableFuture<KeyValue> createAsync(String key, byte[] value) {
+        return writer.createAsync(key, value);
     }
 
     @Override

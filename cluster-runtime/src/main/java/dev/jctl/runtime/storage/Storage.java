@@ -1,5 +1,6 @@
 package dev.jctl.runtime.storage;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,19 @@ public interface Storage extends AutoCloseable {
 
     /** Creates {@code key}; fails with {@link StorageException.AlreadyExists} when it is live. */
     KeyValue create(String key, byte[] value);
+
+    /**
+     * {@link #create}, completed when the write is durable, failing with the same {@link StorageException}s. A
+     * store that commits on a thread of its own completes it there, so the caller need not park a thread of its own
+     * for the commit; by default the create runs on the calling thread.
+     */
+    default CompletableFuture<KeyValue> createAsync(String key, byte[] value) {
+        try {
+            return CompletableFuture.completedFuture(create(key, value));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Replaces {@code key} if its modRevision equals {@code expectedModRevision} (compare-and-swap; 0 means

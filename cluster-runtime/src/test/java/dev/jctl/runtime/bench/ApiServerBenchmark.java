@@ -6,6 +6,9 @@ import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 
 import java.lang.management.ManagementFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +27,26 @@ import java.util.Map;
  *
  * <p>Usage: {@code ApiServerBenchmark [sqlite] [memory] [mock] [--clients 16] [--requests 20000] [--seconds 30]
  * [--rate 1000] [--paced-seconds 10] [--watchers 500] [--watch-events 100] [--watch-rate 10] [--idle-seconds 10]
- * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu] [--http2]}; all three servers by default.
- * Phases per server: idle RSS after start, creates and then gets of those objects from {@code clients} closed-loop
- * clients (bounded by count and time, after a warm-up of a tenth of the count), creates paced at {@code rate}/s,
- * and (not on the mock) watch delivery to {@code watchers}. The last columns are the server's CPU time per answered
+ * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu] [--http2]
+ * [--client netty|jdk|jdk,netty] [--warmup-seconds 240]}; all three servers by default.
+ * Phases per server: idle RSS after start, a warm-up, creates and then gets of those objects from {@code clients}
+ * closed-loop clients (bounded by count and time), creates paced at {@code rate}/s, and (not on the mock) watch
+ * delivery to {@code watchers}. The warm-up repeats rounds of creates and gets until the server's JIT compiler
+ * threads use under 5 % of its CPU in a round (or {@code warmup-seconds} passed), so the phases measure a server in
+ * its steady state, as one that runs for hours is. With two client stacks the closed-loop and paced phases run once
+ * on each, on the same warmed-up server. The last columns are the server's CPU time per answered
  * request, which moves less than throughput when other work shares the cores, and the part of it its JIT compiler
  * threads used ({@code --thread-cpu} splits it by thread), and this JVM's own CPU time per request: the load
  * generator shares the cores, so (2 cores x 1,000 ms) / (server + client ms per request) bounds the throughput.
- * The clients speak HTTP/1.1, or with {@code --http2} HTTP/2 as kubectl and client-go do (the watches stay on
- * HTTP/1.1).
+ * The clients run on netty with BoringSSL ({@code --client netty}, the default; {@link LoadClients}) or on the JDK's
+ * HttpClient ({@code --client jdk}) and speak HTTP/1.1, or with {@code --http2} HTTP/2 as kubectl and client-go do
+ * (the watches stay on HTTP/1.1).
  */
 public final class ApiServerBenchmark {
     /** Senders of the paced load: at 1,000/s they keep up while the mean latency stays under 32 ms. */
     private static final int PACED_CONNECTIONS = 32;
+    /** A server is warm when its JIT compiler threads use less than this share of its CPU time. */
+    private static final double WARM_JIT_SHARE = 0.05;
 
     private int clients = 16;
     private int requests = 20_000;
@@ -50,6 +60,9 @@ public final class ApiServerBenchmark {
     private List<String> serverJvmOptions = List.of();
     private boolean threadCpu;
     private HttpClient.Version http = HttpClient.Version.HTTP_1_1;
+    private List<LoadClients.Stack> stacks = List.of(LoadClients.Stack.NETTY);
+    private Duration warmup = Duration.ofSeconds(240);
+    private Vertx vertx;
 
     private ApiServerBenchmark() {
     }
@@ -70,6 +83,9 @@ public final class ApiServerBenchmark {
                 case "--idle-seconds" -> bench.idle = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--thread-cpu" -> bench.threadCpu = true;
                 case "--http2" -> bench.http = HttpClient.Version.HTTP_2;
+                case "--client" -> bench.stacks = Arrays.stream(args[++i].split(","))
+                        .map(c -> LoadClients.Stack.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
+                case "--warmup-seconds" -> bench.warmup = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--server-jvm-options" -> bench.serverJvmOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> servers.add(args[i]);
             }
@@ -79,10 +95,16 @@ public final class ApiServerBenchmark {
         }
         System.out.printf("%s, %d cores, Java %s, load average %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
-        System.out.printf("%-6s %-22s %7s %9s %8s %8s %8s %6s %9s %9s %9s  %s%n", "server", "phase", "ok", "ops/s",
+        System.out.printf("%-12s %-22s %7s %9s %8s %8s %8s %6s %9s %9s %9s  %s%n", "server", "phase", "ok", "ops/s",
                 "p50 ms", "p99 ms", "max ms", "errors", "cpu ms/op", "jit ms/op", "client ms", "load avg");
-        for (String server : servers) {
-            bench.run(server);
+        // the client's event loops: two, one per core, for every connection of the load
+        bench.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        try {
+            for (String server : servers) {
+                bench.run(server);
+            }
+        } finally {
+            bench.vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 
@@ -94,28 +116,35 @@ public final class ApiServerBenchmark {
                 ? ChildJvm.start(dir.resolve("server.err"), serverJvmOptions, MockServerMain.class)
                 : ChildJvm.start(dir.resolve("server.err"), serverJvmOptions, ApiServerMain.class,
                 data.toString(), server)) {
-            String base = "https://127.0.0.1:" + process.port();
-            Target target = mock
-                    ? new Target(server, process, base, Target.trustingAnything(), "unused", http)
-                    : new Target(server, process, base, Target.trusting(TlsMaterial.loadOrCreate(data).caCertPem()),
-                    BearerToken.loadOrCreate(data).value(), http);
+            List<Target> targets = new ArrayList<>();
+            for (LoadClients.Stack stack : stacks) {
+                String label = stacks.size() > 1 ? server + "/" + stack.name().toLowerCase(Locale.ROOT) : server;
+                targets.add(new Target(label, process, mock
+                        ? new LoadClients(vertx, stack, http, process.port(), "unused", null)
+                        : new LoadClients(vertx, stack, http, process.port(),
+                        BearerToken.loadOrCreate(data).value(), TlsMaterial.loadOrCreate(data).caCertPem())));
+            }
             Thread.sleep(idle.toMillis());
-            System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
+            System.out.printf(Locale.ROOT, "%-12s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
                     process.residentKiB() / 1024, idle.toSeconds(), process.pid());
 
-            Loads.closed(target, clients, requests / 10, limit, i -> target.create("default", "warm-" + i), 201);
-            Loads.Result creates = measure(target, "create x" + clients, () -> Loads.closed(target, clients,
-                    requests, limit, i -> target.create("default", "cm-" + i), 201));
-            int created = Math.max(1, creates.ok() + creates.errors());
-            measure(target, "get x" + clients, () -> Loads.closed(target, clients, requests, limit,
-                    i -> target.get("default", "cm-" + (i * 7919L % created)), 200));
-            measure(target, "create paced " + rate + "/s", () -> Loads.paced(target, rate, paced, PACED_CONNECTIONS,
-                    i -> target.create("default", "paced-" + i), 201));
+            for (Target target : targets) {
+                warmUp(target);
+                String prefix = target.name().replace('/', '-') + "-";
+                Loads.Result creates = measure(target, "create x" + clients, () -> Loads.closed(target, clients,
+                        requests, limit, i -> target.create("default", prefix + i), 201)).result();
+                int count = Math.max(1, creates.ok() + creates.errors());
+                measure(target, "get x" + clients, () -> Loads.closed(target, clients, requests, limit,
+                        i -> target.get("default", prefix + (i * 7919L % count)), 200));
+                measure(target, "create paced " + rate + "/s", () -> Loads.paced(target, rate, paced,
+                        PACED_CONNECTIONS, i -> target.create("default", prefix + "paced-" + i), 201));
+            }
             if (!mock) {
+                Target target = targets.get(targets.size() - 1);
                 measure(target, "watch x" + watchers + " " + watchRate + "/s",
                         () -> WatchFanout.run(target, watchers, watchEvents, watchRate));
             }
-            System.out.printf(Locale.ROOT, "%-6s %-22s %s MiB VmRSS, %s MiB peak (VmHWM)%n", server, "RSS after load",
+            System.out.printf(Locale.ROOT, "%-12s %-22s %s MiB VmRSS, %s MiB peak (VmHWM)%n", server, "RSS after load",
                     process.residentKiB() / 1024, process.peakResidentKiB() / 1024);
         }
     }
@@ -124,7 +153,34 @@ public final class ApiServerBenchmark {
         Loads.Result run() throws Exception;
     }
 
-    private Loads.Result measure(Target target, String name, Phase phase) throws Exception {
+    /** What a phase measured: its result, and the server's CPU time and JIT share per answered request. */
+    private record Measured(Loads.Result result, double cpuPerOp, double jitPerOp) {
+        boolean warm() {
+            return jitPerOp < WARM_JIT_SHARE * cpuPerOp;
+        }
+    }
+
+    /**
+     * Rounds of creates and gets of a tenth of the phases' count each, until a round finds the server warm (JMH
+     * runs warm-up iterations the same way) or the warm-up time is spent. The round also warms this JVM's client.
+     */
+    private void warmUp(Target target) throws Exception {
+        long deadline = System.nanoTime() + warmup.toNanos();
+        int count = Math.max(1, requests / 10);
+        for (int round = 1; ; round++) {
+            String prefix = target.name().replace('/', '-') + "-warm-" + round + "-";
+            Measured creates = measure(target, "warm-up " + round + " create", () -> Loads.closed(target, clients,
+                    count, limit, i -> target.create("default", prefix + i), 201));
+            int made = Math.max(1, creates.result().ok());
+            Measured gets = measure(target, "warm-up " + round + " get", () -> Loads.closed(target, clients,
+                    count, limit, i -> target.get("default", prefix + (i * 7919L % made)), 200));
+            if (creates.warm() && gets.warm() || System.nanoTime() > deadline) {
+                return;
+            }
+        }
+    }
+
+    private Measured measure(Target target, String name, Phase phase) throws Exception {
         long cpuBefore = target.process().cpuMillis();
         long clientBefore = clientCpuNanos();
         ThreadCpu threadsBefore = ThreadCpu.of(target.process().pid());
@@ -135,7 +191,7 @@ public final class ApiServerBenchmark {
         ThreadCpu threadsAfter = ThreadCpu.of(target.process().pid());
         double jitPerOp = threadsAfter.compilerMillisSince(threadsBefore) / ops;
         double[] ms = result.latencies().millis();
-        System.out.printf(Locale.ROOT, "%-6s %-22s %7d %9.0f %8.2f %8.2f %8.1f %6d %9.3f %9.3f %9.3f  %s%n",
+        System.out.printf(Locale.ROOT, "%-12s %-22s %7d %9.0f %8.2f %8.2f %8.1f %6d %9.3f %9.3f %9.3f  %s%n",
                 target.name(), name, result.ok(), result.perSecond(), ms[0], ms[1], ms[2], result.errors(), cpuPerOp,
                 jitPerOp, clientPerOp, loadAverage());
         if (threadCpu) {
@@ -143,12 +199,12 @@ public final class ApiServerBenchmark {
             threadsAfter.millisByGroupSince(threadsBefore).entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> split.append(String.format(Locale.ROOT, " %s %.3f,", e.getKey(), e.getValue() / ops)));
-            System.out.printf("%-6s %-22s cpu ms/op by thread:%s%n", target.name(), name, split);
+            System.out.printf("%-12s %-22s cpu ms/op by thread:%s%n", target.name(), name, split);
         }
         if (result.firstError() != null) {
-            System.out.printf("%-6s %-22s first error: %s%n", target.name(), name, result.firstError());
+            System.out.printf("%-12s %-22s first error: %s%n", target.name(), name, result.firstError());
         }
-        return result;
+        return new Measured(result, cpuPerOp, jitPerOp);
     }
 
     /** CPU time of this JVM, the load generator, which shares the cores with the server. */

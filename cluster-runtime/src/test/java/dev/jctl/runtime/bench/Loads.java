@@ -1,8 +1,5 @@
 package dev.jctl.runtime.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,31 +22,30 @@ final class Loads {
     }
 
     /**
-     * Closed loop: {@code clients} threads, each with its own HTTP client, send {@code request(i)} for
+     * Closed loop: {@code clients} threads, each with its own client and connection, send {@code request(i)} for
      * i = 0, 1, ... one after another until {@code count} were sent or {@code limit} passed.
      */
-    static Result closed(Target target, int clients, int count, Duration limit, IntFunction<HttpRequest> request,
+    static Result closed(Target target, int clients, int count, Duration limit, IntFunction<LoadClient.Call> request,
                          int expected) throws InterruptedException {
         Latencies latencies = new Latencies(count);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        List<HttpClient> connected = connect(target, clients);
+        List<LoadClient> connected = connect(target, clients);
         long deadline = System.nanoTime() + limit.toNanos();
         List<Thread> threads = new ArrayList<>();
         long begin = System.nanoTime();
         for (int t = 0; t < clients; t++) {
-            HttpClient client = connected.get(t);
+            LoadClient client = connected.get(t);
             Thread thread = new Thread(() -> {
                 for (int i; System.nanoTime() < deadline && (i = next.getAndIncrement()) < count; ) {
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<String> response = client.send(request.apply(i),
-                                HttpResponse.BodyHandlers.ofString());
+                        LoadClient.Answer response = client.send(request.apply(i));
                         latencies.add(System.nanoTime() - start);
-                        count(response.statusCode() == expected, ok, errors, firstError,
-                                () -> response.statusCode() + " " + response.body());
+                        count(response.status() == expected, ok, errors, firstError,
+                                () -> response.status() + " " + response.body());
                     } catch (Exception e) {
                         count(false, ok, errors, firstError, e::toString);
                     }
@@ -66,12 +62,12 @@ final class Loads {
 
     /**
      * Open loop: request i is due at start + i / rate and goes out on the first of {@code connections} senders
-     * (each one HTTP client with its connection) that is free, whether or not earlier ones were answered; its
+     * (each one client with its connection) that is free, whether or not earlier ones were answered; its
      * latency runs from when it was due, so a stalled server shows in the figures instead of slowing the load down
      * (no coordinated omission). A fixed set of connections, as wrk2 keeps, because an HTTP/1.1 client opening one
      * more TLS connection per queued request would measure handshakes once the server falls behind.
      */
-    static Result paced(Target target, int rate, Duration duration, int connections, IntFunction<HttpRequest> request,
+    static Result paced(Target target, int rate, Duration duration, int connections, IntFunction<LoadClient.Call> request,
                         int expected) throws InterruptedException {
         int count = (int) (rate * duration.toMillis() / 1000);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -80,11 +76,11 @@ final class Loads {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicReference<String> firstError = new AtomicReference<>();
-        List<HttpClient> connected = connect(target, connections);
+        List<LoadClient> connected = connect(target, connections);
         List<Thread> threads = new ArrayList<>();
         long begin = System.nanoTime();
         for (int t = 0; t < connections; t++) {
-            HttpClient client = connected.get(t);
+            LoadClient client = connected.get(t);
             Thread thread = new Thread(() -> {
                 for (int i; (i = next.getAndIncrement()) < count; ) {
                     long due = begin + i * period;
@@ -92,11 +88,10 @@ final class Loads {
                         LockSupport.parkNanos(wait);
                     }
                     try {
-                        HttpResponse<String> response = client.send(request.apply(i),
-                                HttpResponse.BodyHandlers.ofString());
+                        LoadClient.Answer response = client.send(request.apply(i));
                         latencies.add(System.nanoTime() - due);
-                        count(response.statusCode() == expected, ok, errors, firstError,
-                                () -> response.statusCode() + " " + response.body());
+                        count(response.status() == expected, ok, errors, firstError,
+                                () -> response.status() + " " + response.body());
                     } catch (Exception e) {
                         count(false, ok, errors, firstError, e::toString);
                     }
@@ -112,18 +107,18 @@ final class Loads {
     }
 
     /**
-     * {@code clients} HTTP clients, each with its connection open (TLS handshake done) before the clock starts, as
+     * {@code clients} clients, each with its connection open (TLS handshake done) before the clock starts, as
      * long-lived clients such as controllers hold theirs; otherwise the first requests of a phase measure handshakes.
      */
-    private static List<HttpClient> connect(Target target, int clients) throws InterruptedException {
-        List<HttpClient> connected = new ArrayList<>();
+    private static List<LoadClient> connect(Target target, int clients) throws InterruptedException {
+        List<LoadClient> connected = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
-            HttpClient client = target.newClient();
+            LoadClient client = target.clients().newClient();
             connected.add(client);
             Thread thread = new Thread(() -> {
                 try {
-                    client.send(target.version(), HttpResponse.BodyHandlers.discarding());
+                    client.send(target.version());
                 } catch (Exception e) {
                     // the phase itself then counts this client's failures
                 }

@@ -8,74 +8,40 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 
 /**
  * A server under load, as its clients reach it: over HTTPS on loopback, with a bearer token, creating and reading
  * ConfigMaps of about 370 bytes (the storage benchmark's value size).
- *
- * @param ssl trusts the server's CA, or anything for the fabric8 mock, whose certificate is self-signed per run
  */
-record Target(String name, ChildJvm process, String base, SSLContext ssl, String token, HttpClient.Version http) {
+record Target(String name, ChildJvm process, LoadClients clients) {
     private static final String DATA = "v".repeat(300);
 
-    /**
-     * One client, as one kubectl or controller would hold: its own connection and selector thread, speaking
-     * {@code http} (HTTP/2 is offered by ALPN and falls back to HTTP/1.1 where the server has no HTTP/2).
-     */
-    HttpClient newClient() {
-        return newClient(http);
-    }
-
-    /**
-     * An HTTP/1.1 client, one connection per request in flight: what the watch phase holds its hundreds of watches
-     * on, since an HTTP/2 server limits the streams of one connection (Vert.x to 100 by default).
-     */
-    HttpClient newHttp1Client() {
-        return newClient(HttpClient.Version.HTTP_1_1);
-    }
-
-    private HttpClient newClient(HttpClient.Version version) {
-        return HttpClient.newBuilder().sslContext(ssl).version(version).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    HttpRequest create(String namespace, String name) {
-        return request("/api/v1/namespaces/" + namespace + "/configmaps").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
+    LoadClient.Call create(String namespace, String name) {
+        return new LoadClient.Call("POST", "/api/v1/namespaces/" + namespace + "/configmaps",
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
                         + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + namespace + "\"},"
-                        + "\"data\":{\"key\":\"" + DATA + "\"}}")).build();
+                        + "\"data\":{\"key\":\"" + DATA + "\"}}");
     }
 
-    HttpRequest get(String namespace, String name) {
-        return request("/api/v1/namespaces/" + namespace + "/configmaps/" + name).GET().build();
+    LoadClient.Call get(String namespace, String name) {
+        return new LoadClient.Call("GET", "/api/v1/namespaces/" + namespace + "/configmaps/" + name, null);
     }
 
     /** Any cheap request: what matters is that it opens the connection. */
-    HttpRequest version() {
-        return request("/version").GET().build();
+    LoadClient.Call version() {
+        return new LoadClient.Call("GET", "/version", null);
     }
 
-    HttpRequest createNamespace(String namespace) {
-        return request("/api/v1/namespaces").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"metadata\":{\"name\":\"" + namespace + "\"}}")).build();
+    LoadClient.Call createNamespace(String namespace) {
+        return new LoadClient.Call("POST", "/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + namespace + "\"}}");
     }
 
-    HttpRequest watch(String namespace) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/namespaces/" + namespace
-                        + "/configmaps?watch=1&timeoutSeconds=600"))
-                .header("Authorization", "Bearer " + token).GET().build();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30));
+    String watchPath(String namespace) {
+        return "/api/v1/namespaces/" + namespace + "/configmaps?watch=1&timeoutSeconds=600";
     }
 
     static SSLContext trusting(String caPem) throws Exception {

@@ -1,12 +1,9 @@
 package dev.jctl.runtime.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,22 +13,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watch delivery: {@code watchers} HTTP watches on one namespace's ConfigMaps, then creates there at a fixed rate;
  * each event's latency runs from just before its create was sent to when a watcher read the event's line. The
- * watches are read without a thread each (line subscribers on a few HTTP clients), as informers multiplex them.
+ * watches ({@link WatchStreams}) and the creates go out on the load's client stack.
  */
 final class WatchFanout {
     private static final String NAMESPACE = "watch-bench";
     private static final String PREFIX = "\"name\":\"w-";
-    private static final int CLIENTS = 4;
-    private static final int WARMUP_EVENTS = 20;
+    /** Not counted: 10 s at 10 events/s, so the server's watch path is compiled before the measured events. */
+    private static final int WARMUP_EVENTS = 100;
     private static final int OPENING = 16;
 
     private WatchFanout() {
     }
 
     static Loads.Result run(Target target, int watchers, int events, int rate) throws Exception {
-        HttpClient writer = target.newHttp1Client();
-        int code = writer.send(target.createNamespace(NAMESPACE), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        LoadClient writer = target.clients().newClient();
+        int code = writer.send(target.createNamespace(NAMESPACE)).status();
         if (code != 201) {
             throw new IllegalStateException("cannot create namespace " + NAMESPACE + ": " + code);
         }
@@ -39,29 +35,23 @@ final class WatchFanout {
         AtomicLongArray sent = new AtomicLongArray(total);
         Latencies latencies = new Latencies(watchers * events);
         AtomicInteger delivered = new AtomicInteger();
-        List<HttpClient> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.add(target.newHttp1Client());
-        }
-        List<LineReader> readers = new ArrayList<>();
+        WatchStreams streams = target.clients().watchStreams(watchers);
+        List<Runnable> cancels = new CopyOnWriteArrayList<>();
         CountDownLatch heads = new CountDownLatch(watchers);
         // Few TLS handshakes at a time: hundreds at once on two cores exceed the clients' connect timeout.
         Semaphore opening = new Semaphore(OPENING);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int w = 0; w < watchers && failure.get() == null; w++) {
             LineReader reader = new LineReader(sent, latencies, delivered);
-            readers.add(reader);
             opening.acquire();
-            // The handler runs when the head arrives; the response future itself completes only when the body ends.
-            clients.get(w % CLIENTS).sendAsync(target.watch(NAMESPACE), head -> {
+            streams.open(target.watchPath(NAMESPACE), reader::onLine).whenComplete((cancel, e) -> {
                 opening.release();
-                heads.countDown();
-                return HttpResponse.BodySubscribers.fromLineSubscriber(reader);
-            }).exceptionally(e -> {
-                if (heads.getCount() > 0 && failure.compareAndSet(null, e)) {
-                    opening.release();
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                } else {
+                    cancels.add(cancel);
+                    heads.countDown();
                 }
-                return null;
             });
         }
         // A watch is registered in the store before its 200 head is written, so every later create reaches it.
@@ -78,41 +68,24 @@ final class WatchFanout {
                 LockSupport.parkNanos(wait);
             }
             sent.set(i, System.nanoTime());
-            writer.send(target.create(NAMESPACE, "w-" + i), HttpResponse.BodyHandlers.discarding());
+            writer.send(target.create(NAMESPACE, "w-" + i));
         }
         long expected = (long) watchers * events;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (delivered.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        readers.forEach(LineReader::cancel);
+        // the rate of the counted deliveries, from when the first counted event was due
+        double seconds = (System.nanoTime() - begin - WARMUP_EVENTS * period) / 1e9;
+        cancels.forEach(Runnable::run);
         int ok = delivered.get();
         return new Loads.Result(ok, (int) (expected - ok), seconds, latencies,
                 ok < expected ? (expected - ok) + " events not delivered within 30 s" : null);
     }
 
     /** One watch stream: the latency of every measured event it reads. */
-    private static final class LineReader implements Flow.Subscriber<String> {
-        private final AtomicLongArray sent;
-        private final Latencies latencies;
-        private final AtomicInteger delivered;
-        private volatile Flow.Subscription subscription;
-
-        LineReader(AtomicLongArray sent, Latencies latencies, AtomicInteger delivered) {
-            this.sent = sent;
-            this.latencies = latencies;
-            this.delivered = delivered;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
+    private record LineReader(AtomicLongArray sent, Latencies latencies, AtomicInteger delivered) {
+        void onLine(String line) {
             long now = System.nanoTime();
             int at = line.indexOf(PREFIX);
             if (at < 0) {
@@ -123,22 +96,6 @@ final class WatchFanout {
             if (index >= WARMUP_EVENTS) {
                 latencies.add(now - sent.get(index));
                 delivered.incrementAndGet();
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            // a watch that breaks shows as undelivered events
-        }
-
-        @Override
-        public void onComplete() {
-        }
-
-        void cancel() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
             }
         }
     }

@@ -7,7 +7,6 @@ import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 import dev.jctl.runtime.apiserver.validation.ObjectValidation;
-import dev.jctl.runtime.storage.KeyValue;
 import dev.jctl.runtime.storage.StorageException;
 
 import java.security.SecureRandom;
@@ -16,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** POST to a collection: defaulting, validation, namespace checks and the storage create. */
 public final class Creator {
@@ -37,7 +38,11 @@ public final class Creator {
         this.clock = clock;
     }
 
-    public Reply create(ApiRequest request) {
+    /**
+     * Creates the object of {@code request}; completed when the store's commit is, on the store's writer thread
+     * for a store that has one, so no thread waits for the commit. Bad requests fail before anything is queued.
+     */
+    public CompletableFuture<Reply> createAsync(ApiRequest request) {
         RequestTarget target = request.target();
         KindInfo kind = target.kind();
         ObjectNode object = Bodies.object(request.body(), kind);
@@ -58,22 +63,32 @@ public final class Creator {
         String generateName = Json.text(meta, "generateName");
         boolean generated = (Json.text(meta, "name") == null || Json.text(meta, "name").isEmpty())
                 && generateName != null && !generateName.isEmpty();
-        for (int attempt = 1; ; attempt++) {
-            if (generated) {
-                meta.put("name", generateName + randomSuffix());
-            }
-            try {
-                return new Reply(201, create(kind, object, request.dryRun())).warning(fields.warnings());
-            } catch (ApiException e) {
-                if (!generated || !e.reason().equals("AlreadyExists") || attempt == GENERATE_ATTEMPTS) {
-                    throw e;
-                }
-            }
+        return attempt(kind, object, request.dryRun(), generated ? generateName : null, 1)
+                .thenApply(created -> new Reply(201, created).warning(fields.warnings()));
+    }
+
+    /** One try; a generated name that is taken is drawn again, up to {@code GENERATE_ATTEMPTS} times. */
+    private CompletableFuture<ObjectNode> attempt(KindInfo kind, ObjectNode object, boolean dryRun,
+                                                  String generateName, int attempt) {
+        if (generateName != null) {
+            Json.metadata(object).put("name", generateName + randomSuffix());
         }
+        return createAsync(kind, object, dryRun).exceptionallyCompose(failure -> {
+            RuntimeException e = cause(failure);
+            if (generateName == null || !(e instanceof ApiException api) || !api.reason().equals("AlreadyExists")
+                    || attempt == GENERATE_ATTEMPTS) {
+                throw e;
+            }
+            return attempt(kind, object, dryRun, generateName, attempt + 1);
+        });
     }
 
     /** Creates an object whose metadata.namespace is already set; used by the API and by server bootstrap. */
     public ObjectNode create(KindInfo kind, ObjectNode object, boolean dryRun) {
+        return join(createAsync(kind, object, dryRun));
+    }
+
+    private CompletableFuture<ObjectNode> createAsync(KindInfo kind, ObjectNode object, boolean dryRun) {
         ObjectNode meta = Json.metadata(object);
         String name = Json.text(meta, "name");
         validate(kind, name == null ? "" : name);
@@ -95,10 +110,11 @@ public final class Creator {
             meta.remove("generation");
         }
         if (isService(kind)) {
-            return services.allocating(() -> {
+            // the allocation stays held until the Service is stored, so this create waits for its commit
+            return CompletableFuture.completedFuture(services.allocating(() -> {
                 services.assign(object, null);
-                return store(kind, object, dryRun);
-            });
+                return join(store(kind, object, dryRun));
+            }));
         }
         return store(kind, object, dryRun);
     }
@@ -107,20 +123,38 @@ public final class Creator {
         return kind.group().isEmpty() && kind.kind().equals("Service");
     }
 
-    private ObjectNode store(KindInfo kind, ObjectNode object, boolean dryRun) {
+    private CompletableFuture<ObjectNode> store(KindInfo kind, ObjectNode object, boolean dryRun) {
         if (dryRun) {
-            return object;
+            return CompletableFuture.completedFuture(object);
         }
         ObjectNode meta = Json.metadata(object);
         String name = Json.text(meta, "name");
+        return store.storage().createAsync(ObjectStore.key(kind, Json.text(meta, "namespace"), name),
+                ObjectStore.encode(kind, object)).handle((kv, failure) -> {
+                    if (failure != null) {
+                        RuntimeException e = cause(failure);
+                        throw e instanceof StorageException.AlreadyExists
+                                ? ApiException.alreadyExists(kind.group(), kind.plural(), name) : e;
+                    }
+                    // the stored bytes are this object without resourceVersion: answer from it, not re-parse them
+                    return ObjectStore.withRevision(kind, object, kv.modRevision());
+                });
+    }
+
+    /** The outcome of {@code future}, with its failure thrown as it was raised. */
+    public static <T> T join(CompletableFuture<T> future) {
         try {
-            KeyValue kv = store.storage().create(ObjectStore.key(kind, Json.text(meta, "namespace"), name),
-                    ObjectStore.encode(kind, object));
-            // the stored bytes are this object without resourceVersion: answer from it rather than re-parse them
-            return ObjectStore.withRevision(kind, object, kv.modRevision());
-        } catch (StorageException.AlreadyExists e) {
-            throw ApiException.alreadyExists(kind.group(), kind.plural(), name);
+            return future.join();
+        } catch (CompletionException e) {
+            throw cause(e);
         }
+    }
+
+    /** What a future failed with, without the {@link CompletionException} wrapping of dependent stages. */
+    static RuntimeException cause(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof RuntimeException e ? e : new CompletionException(cause);
     }
 
     private static void validate(KindInfo kind, String name) {

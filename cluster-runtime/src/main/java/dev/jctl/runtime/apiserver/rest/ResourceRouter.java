@@ -9,6 +9,7 @@ import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Maps method + target to the verb handler, checking the kind's verbs and subresources first. */
@@ -57,6 +58,18 @@ public final class ResourceRouter {
         watcher.watch(request, sink, render);
     }
 
+    /**
+     * {@link #handle}, with a create completing when its commit does (see {@link Creator#createAsync}) instead of
+     * on a thread parked for it; everything else is handled on the calling thread.
+     */
+    public CompletableFuture<Reply> handleAsync(ApiRequest request) {
+        RequestTarget t = request.target();
+        if (request.method().equals("POST") && t.isCollection() && t.subresource() == null) {
+            return create(request);
+        }
+        return CompletableFuture.completedFuture(handle(request));
+    }
+
     public Reply handle(ApiRequest request) {
         RequestTarget t = request.target();
         KindInfo kind = t.kind();
@@ -86,11 +99,7 @@ public final class ResourceRouter {
             }
             case "POST" -> {
                 if (t.isCollection()) {
-                    if (kind.namespaced() && t.namespace() == null) {
-                        throw ApiException.methodNotAllowed();
-                    }
-                    check(t, "create");
-                    return creator.create(request);
+                    return Creator.join(create(request));
                 }
                 if ("binding".equals(sub)) {
                     return pods.bind(request);
@@ -132,6 +141,15 @@ public final class ResourceRouter {
             }
         }
         throw ApiException.methodNotAllowed();
+    }
+
+    private CompletableFuture<Reply> create(ApiRequest request) {
+        RequestTarget t = request.target();
+        if (t.kind().namespaced() && t.namespace() == null) {
+            throw ApiException.methodNotAllowed();
+        }
+        check(t, "create");
+        return creator.createAsync(request);
     }
 
     private static void check(RequestTarget t, String verb) {
