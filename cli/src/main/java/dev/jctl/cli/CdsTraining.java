@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,24 +37,25 @@ public final class CdsTraining {
         System.exit(0);
     }
 
-    private static void train(Path dir) throws IOException {
+    /** Runs the training commands in {@code dir}; throws if one of them does not end as it should. */
+    static void train(Path dir) throws IOException {
         Path manifests = Files.createDirectories(dir.resolve("manifests"));
         Path kubeconfig = dir.resolve("kubeconfig");
         writeManifests(manifests, "1");
-        run("version");
-        run("patch", "--local", "-f", manifests.resolve("deployment-1.yaml").toString(), "-p",
+        run(0, List.of(), "version");
+        run(0, List.of(), "patch", "--local", "-f", manifests.resolve("deployment-1.yaml").toString(), "-p",
                 "{\"spec\":{\"replicas\":2}}", "-o", "yaml");
         Process server = startServer(dir, kubeconfig);
         try {
             List<String> connection = List.of("--kubeconfig", kubeconfig.toString(), "--cache-dir",
                     dir.resolve("cache").toString());
-            run(connection, "apply", "-f", manifests.toString());
-            run(connection, "apply", "-f", manifests.toString());
-            run(connection, "diff", "-f", manifests.toString());
+            run(0, connection, "apply", "-f", manifests.toString());
+            run(0, connection, "apply", "-f", manifests.toString());
+            run(0, connection, "diff", "-f", manifests.toString());
             writeManifests(manifests, "2");
-            run(connection, "diff", "-f", manifests.toString());
-            run(connection, "apply", "-f", manifests.toString());
-            run(connection, "get", "deployments", "-n", "training");
+            run(1, connection, "diff", "-f", manifests.toString());
+            run(0, connection, "apply", "-f", manifests.toString());
+            run(0, connection, "get", "deployments", "-n", "training");
         } finally {
             server.destroy();
             server.onExit().join();
@@ -128,15 +130,16 @@ public final class CdsTraining {
         }
     }
 
-    private static void run(String... args) {
-        run(List.of(), args);
-    }
-
-    private static void run(List<String> connection, String... args) {
+    /** Runs one command, its output thrown away, and checks its exit code. */
+    private static void run(int expectedExit, List<String> connection, String... args) {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(connection);
-        PrintWriter discard = new PrintWriter(Writer.nullWriter());
-        Main.commandLine().setOut(discard).setErr(discard).execute(argv.toArray(String[]::new));
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(Writer.nullWriter())).setErr(new PrintWriter(err))
+                .execute(argv.toArray(String[]::new));
+        if (exit != expectedExit) {
+            throw new IllegalStateException("jctl " + String.join(" ", argv) + " exited " + exit + ": " + err);
+        }
     }
 
     private static void deleteTree(Path dir) {
