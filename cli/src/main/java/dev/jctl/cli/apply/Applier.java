@@ -20,14 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * {@code apply}: creates what is missing and patches what exists, each object as kubectl's client-side apply does
@@ -123,23 +125,35 @@ public final class Applier {
      */
     private void applyRank(List<Manifest> rank, List<Manifest> later, ApplyOptions options, ExecutorService workers,
                            Consumer<Done> report) {
-        List<CompletableFuture<Done>> pending = new ArrayList<>();
-        Map<String, CompletableFuture<Done>> byObject = new HashMap<>();
+        List<ApiResource> resources = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
         for (Manifest manifest : rank) {
-            ApiResource resource;
             try {
-                resource = resourceOf(manifest);
+                resources.add(resourceOf(manifest));
+                unresolved.add(null);
             } catch (IllegalArgumentException e) {
+                resources.add(null);
+                unresolved.add("error: " + e.getMessage());
+            }
+        }
+        Map<Collection, CompletableFuture<LiveListing>> listings = listings(rank, resources, options, workers);
+        List<CompletableFuture<Done>> pending = new ArrayList<>();
+        Map<List<Object>, CompletableFuture<Done>> byObject = new HashMap<>();
+        for (int i = 0; i < rank.size(); i++) {
+            Manifest manifest = rank.get(i);
+            ApiResource resource = resources.get(i);
+            if (resource == null) {
                 pending.add(CompletableFuture.completedFuture(
-                        new Done(ApplyResult.failure(manifest, "error: " + e.getMessage()), "", false)));
+                        new Done(ApplyResult.failure(manifest, unresolved.get(i)), "", false)));
                 continue;
             }
-            Supplier<Done> task = () -> applyReporting(manifest, resource, later, options);
-            String identity = resource.group() + "/" + resource.kind() + "/"
-                    + (resource.namespaced() ? namespaceName(manifest) : "") + "/" + manifest.name();
+            Collection collection = collection(manifest, resource);
+            CompletableFuture<LiveListing> listing = listings.getOrDefault(collection,
+                    CompletableFuture.completedFuture(LiveListing.none()));
+            List<Object> identity = List.of(collection, manifest.name());
             CompletableFuture<Done> before = byObject.get(identity);
-            CompletableFuture<Done> future = before == null ? CompletableFuture.supplyAsync(task, workers)
-                    : before.thenApplyAsync(ignored -> task.get(), workers);
+            CompletableFuture<Done> future = (before == null ? listing : before.thenCompose(ignored -> listing))
+                    .thenApplyAsync(live -> applyReporting(manifest, resource, live, later, options), workers);
             byObject.put(identity, future);
             pending.add(future);
         }
@@ -153,6 +167,44 @@ public final class Applier {
             // The custom resources of the new CRDs come next: discovery has to be asked again.
             discovery.invalidate();
         }
+    }
+
+    /** Where objects live: a resource and, for a namespaced one, a namespace (else null). */
+    private record Collection(ApiResource resource, String namespace) {
+    }
+
+    private Collection collection(Manifest manifest, ApiResource resource) {
+        return new Collection(resource, resource.namespaced() ? namespaceName(manifest) : null);
+    }
+
+    /**
+     * One LIST, run on the workers, for every collection of which this rank reads at least
+     * {@link LiveListing#MIN_WANTED} live objects; server-side apply reads none unless it is a diff's dry run.
+     */
+    private Map<Collection, CompletableFuture<LiveListing>> listings(List<Manifest> rank, List<ApiResource> resources,
+                                                                      ApplyOptions options, ExecutorService workers) {
+        Map<Collection, CompletableFuture<LiveListing>> listings = new HashMap<>();
+        if (options.serverSide() && options.dryRun() != DryRun.SERVER) {
+            return listings;
+        }
+        Map<Collection, Set<String>> wanted = new HashMap<>();
+        for (int i = 0; i < rank.size(); i++) {
+            Manifest manifest = rank.get(i);
+            ApiResource resource = resources.get(i);
+            if (resource == null || manifest.name().isEmpty() || (resource.namespaced()
+                    && connection.namespaceEnforced() && !namespaceName(manifest).equals(connection.namespace()))) {
+                continue;
+            }
+            wanted.computeIfAbsent(collection(manifest, resource), c -> new HashSet<>()).add(manifest.name());
+        }
+        wanted.forEach((collection, names) -> {
+            if (names.size() >= LiveListing.MIN_WANTED) {
+                listings.put(collection, CompletableFuture.supplyAsync(
+                        () -> LiveListing.read(connection, collection.resource(), collection.namespace(), names),
+                        workers));
+            }
+        });
+        return listings;
     }
 
     private static Done join(CompletableFuture<Done> future) {
@@ -169,13 +221,14 @@ public final class Applier {
         }
     }
 
-    private Done applyReporting(Manifest manifest, ApiResource resource, List<Manifest> later, ApplyOptions options) {
+    private Done applyReporting(Manifest manifest, ApiResource resource, LiveListing listing, List<Manifest> later,
+                                ApplyOptions options) {
         StringWriter buffer = new StringWriter();
         PrintWriter objectWarnings = new PrintWriter(buffer);
         boolean established = false;
         ApplyResult result;
         try {
-            result = applyOne(manifest, resource, options, objectWarnings);
+            result = applyOne(manifest, resource, listing, options, objectWarnings);
             if (!result.failed() && options.dryRun() == DryRun.NONE
                     && manifest.kind().equals("CustomResourceDefinition") && usedLater(manifest, later)) {
                 awaitEstablished(manifest.name(), options.establishTimeout());
@@ -208,7 +261,7 @@ public final class Applier {
         return thread;
     }
 
-    private ApplyResult applyOne(Manifest manifest, ApiResource resource, ApplyOptions options,
+    private ApplyResult applyOne(Manifest manifest, ApiResource resource, LiveListing listing, ApplyOptions options,
                                  PrintWriter warnings) {
         ObjectNode object = manifest.object().deepCopy();
         String namespace = resource.namespaced() ? namespaceOf(object) : null;
@@ -218,18 +271,15 @@ public final class Applier {
         }
         String path = resource.objectPath(namespace, manifest.name());
         if (options.serverSide()) {
-            return serverSideApply(manifest, object, path, options);
+            return serverSideApply(manifest, object, path, listing, options);
         }
-        Connection.Answer live = connection.exchange(Connection.Request.get(path));
-        if (live.code() == 404) {
+        Optional<LiveListing.Settled> listed = listing.take(manifest.name());
+        JsonNode current = listed.isPresent() ? listed.get().object()
+                : liveObject(manifest, resource, namespace, path);
+        if (current == null) {
             return create(manifest, resource, namespace,
                     options.annotate() ? LastAppliedConfiguration.modified(object) : object, options);
         }
-        if (live.code() != 200) {
-            throw ApiException.ofAnswer(live).withSource("retrieving current configuration of:\n"
-                    + describe(resource, namespace, manifest.name()) + "\nfrom server for:", manifest.source());
-        }
-        JsonNode current = live.json();
         ObjectNode modified = options.annotate() ? LastAppliedConfiguration.modified(object)
                 : LastAppliedConfiguration.unannotated(object);
         if (options.annotate() && LastAppliedConfiguration.original(current) == null) {
@@ -241,6 +291,19 @@ public final class Applier {
             warnings.flush();
         }
         return patch(manifest, resource, namespace, path, modified, current, options, warnings);
+    }
+
+    /** The object as a GET answers it, null when there is none. */
+    private JsonNode liveObject(Manifest manifest, ApiResource resource, String namespace, String path) {
+        Connection.Answer live = connection.exchange(Connection.Request.get(path));
+        if (live.code() == 404) {
+            return null;
+        }
+        if (live.code() != 200) {
+            throw ApiException.ofAnswer(live).withSource("retrieving current configuration of:\n"
+                    + describe(resource, namespace, manifest.name()) + "\nfrom server for:", manifest.source());
+        }
+        return live.json();
     }
 
     /** Fills in the namespace as kubectl's builder does, refusing one that contradicts {@code -n}. */
@@ -342,13 +405,19 @@ public final class Applier {
         }
     }
 
-    private ApplyResult serverSideApply(Manifest manifest, ObjectNode object, String path, ApplyOptions options) {
+    private ApplyResult serverSideApply(Manifest manifest, ObjectNode object, String path, LiveListing listing,
+                                        ApplyOptions options) {
         String query = writeQuery(options) + "&force=" + options.forceConflicts();
         // Only a server dry run (what diff does) reports the object as it was; a real apply needs no extra read.
         JsonNode live = null;
         if (options.dryRun() == DryRun.SERVER) {
-            Connection.Answer answer = connection.exchange(Connection.Request.get(path));
-            live = answer.code() == 200 ? answer.json() : null;
+            Optional<LiveListing.Settled> listed = listing.take(manifest.name());
+            if (listed.isPresent()) {
+                live = listed.get().object();
+            } else {
+                Connection.Answer answer = connection.exchange(Connection.Request.get(path));
+                live = answer.code() == 200 ? answer.json() : null;
+            }
         }
         try {
             JsonNode applied = connection.send(new Connection.Request("PATCH", path + query,

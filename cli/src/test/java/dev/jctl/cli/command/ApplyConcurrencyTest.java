@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class ApplyConcurrencyTest extends SideBySide {
     private static final Pattern WRITES = Pattern.compile(
             "^apiserver_request_total\\{[^}]*verb=\"(POST|PUT|PATCH|DELETE|APPLY)\"[^}]*} (\\d+)$", Pattern.MULTILINE);
+
+    private static final Pattern CONFIG_MAP_READS = Pattern.compile(
+            "^apiserver_request_total\\{(?=[^}]*resource=\"configmaps\")(?=[^}]*subresource=\"\")[^}]*verb=\"(GET|LIST)\""
+                    + "[^}]*} (\\d+)$", Pattern.MULTILINE);
 
     private static String configMap(String name, String value) {
         return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\ndata:\n  value: \"" + value + "\"\n";
@@ -84,6 +90,26 @@ class ApplyConcurrencyTest extends SideBySide {
     /** A new object's dry-run creation gets a new uid and time each time. */
     private static String withoutServerMadeFields(String diff) {
         return diff.replaceAll("(?m)^(\\+ +(uid|creationTimestamp): ).*$", "$1...");
+    }
+
+    /** GETs and LISTs of ConfigMaps the API server has answered so far, from its {@code apiserver_request_total}. */
+    private static Map<String, Long> configMapReadsSoFar() {
+        try (Connection connection = cluster.connect("default")) {
+            Connection.Answer metrics = connection.exchange(Connection.Request.get("/metrics").withAccept("text/plain"));
+            assertEquals(200, metrics.code(), metrics.body());
+            Map<String, Long> reads = new TreeMap<>(Map.of("GET", 0L, "LIST", 0L));
+            Matcher m = CONFIG_MAP_READS.matcher(metrics.body());
+            while (m.find()) {
+                reads.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+            }
+            return reads;
+        }
+    }
+
+    private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((verb, count) -> delta.put(verb, count - before.getOrDefault(verb, 0L)));
+        return delta;
     }
 
     /** Writes the API server has answered so far, from its {@code apiserver_request_total} counters. */
@@ -249,5 +275,51 @@ class ApplyConcurrencyTest extends SideBySide {
         assertEquals(sequential.err(), parallel.err());
         assertEquals(sequential.exit(), parallel.exit());
         assertTrue(parallel.out().contains("settings-24") && parallel.out().contains("added"), parallel.describe());
+    }
+
+    @Test
+    void liveObjectsAreListedOncePerNamespaceAndALargeNamespaceFallsBackToGetsLikeKubectl() throws IOException {
+        namespaces("k-listed", "j-listed", "k-crowded", "j-crowded");
+        StringBuilder crowd = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            crowd.append(configMap("crowd-%02d".formatted(i), "1")).append("---\n");
+        }
+        Path crowdFile = Files.writeString(dir.resolve("crowd.yaml"), crowd.toString());
+        for (String namespace : List.of("k-crowded", "j-crowded")) {
+            CommandRun created = kubectl().run(dir, List.of("apply", "-f", crowdFile.toString(), "-n", namespace));
+            assertEquals(0, created.exit(), created.describe());
+        }
+        // Three of sixty existing objects (one changed) and two new ones: more than one page of the budget.
+        Path some = Files.writeString(dir.resolve("some.yaml"), String.join("---\n", configMap("crowd-07", "1"),
+                configMap("crowd-31", "2"), configMap("crowd-58", "1"), configMap("new-a", "1"),
+                configMap("new-b", "1")));
+        Path few = Files.writeString(dir.resolve("few.yaml"), String.join("---\n", configMap("a", "1"),
+                configMap("b", "1"), configMap("c", "1")));
+
+        for (String phase : List.of("create", "no change")) {
+            CommandRun kubectlFew = kubectl().run(dir, List.of("apply", "-f", few.toString(), "-n", "k-listed"));
+            Map<String, Long> before = configMapReadsSoFar();
+            CommandRun jctlFew = jctl().run("apply", "-f", few.toString(), "-n", "j-listed");
+            assertEquals(Map.of("GET", 0L, "LIST", 1L), minus(configMapReadsSoFar(), before), phase);
+            assertSameRun("three objects, " + phase, kubectlFew, "k-listed", jctlFew, "j-listed");
+            CommandRun kubectlDry = kubectl().run(dir, List.of("apply", "-f", few.toString(), "-n", "k-listed",
+                    "--dry-run=client", "-o", "json"));
+            CommandRun jctlDry = jctl().run("apply", "-f", few.toString(), "-n", "j-listed", "--dry-run=client",
+                    "-o", "json");
+            assertEquals(kubectlDry.out().replaceAll("\"(uid|creationTimestamp|resourceVersion|time)\": \".*\"", ""),
+                    jctlDry.out().replaceAll("\"(uid|creationTimestamp|resourceVersion|time)\": \".*\"", "")
+                            .replace("j-listed", "k-listed"), phase);
+
+            CommandRun kubectlSome = kubectl().run(dir, List.of("apply", "-f", some.toString(), "-n", "k-crowded"));
+            before = configMapReadsSoFar();
+            CommandRun jctlSome = jctl().run("apply", "-f", some.toString(), "-n", "j-crowded");
+            Map<String, Long> reads = minus(configMapReadsSoFar(), before);
+            assertEquals(1L, reads.get("LIST"), reads::toString);
+            assertTrue(reads.get("GET") > 0, reads::toString);
+            assertSameRun("five of sixty objects, " + phase, kubectlSome, "k-crowded", jctlSome, "j-crowded");
+        }
+        CommandRun live = jctl().run("get", "configmap", "crowd-31", "-n", "j-crowded", "-o",
+                "jsonpath={.data.value}");
+        assertEquals("2", live.out(), live.describe());
     }
 }
