@@ -128,6 +128,15 @@ class MainTest {
         Run unchanged = run("patch", "--local", "-f", manifest.toString(), "--type", "merge", "-p", "{}", "-o", "name");
         assertEquals(new Run(0, "deployment.apps/web\n", ""), unchanged);
 
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(manifest)));
+            assertEquals(new Run(0, resource("delete-container.yaml"), ""),
+                    run("patch", "--local", "-f", "-", "-p", deleteSidecar, "-o", "yaml"), "-f - reads standard input");
+        } finally {
+            System.setIn(stdin);
+        }
+
         Path patchFile = Files.writeString(dir.resolve("patch.yaml"), "spec:\n  replicas: 7\n");
         Run fromFile = run("patch", "--local", "-f", manifest.toString(), "--patch-file", patchFile.toString(), "-o", "json");
         assertEquals(0, fromFile.exitCode(), fromFile.err());

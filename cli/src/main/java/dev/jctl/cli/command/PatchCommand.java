@@ -5,6 +5,7 @@ import dev.jctl.cli.patch.LocalPatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,8 @@ public final class PatchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = "The manifest (YAML or JSON) to patch.")
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "The manifest (YAML or JSON) to patch; - reads standard input.")
     private Path file;
 
     @Option(names = "--local", description = "Patch the objects of -f FILE locally, without contacting a cluster.")
@@ -63,7 +65,10 @@ public final class PatchCommand implements Callable<Integer> {
         }
         String patchText = patch != null ? patch : LocalPatcher.readPatchFile(patchFile);
         PrintWriter out = spec.commandLine().getOut();
-        for (LocalPatcher.Result result : new LocalPatcher().patch(file, patchText, patchType)) {
+        LocalPatcher patcher = new LocalPatcher();
+        List<LocalPatcher.Result> results = file.toString().equals("-")
+                ? patcher.patch(System.in, patchText, patchType) : patcher.patch(file, patchText, patchType);
+        for (LocalPatcher.Result result : results) {
             printer.print(out, result.patched(), result.changed() ? "patched" : "patched (no change)");
         }
         return 0;

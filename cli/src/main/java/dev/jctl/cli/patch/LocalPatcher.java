@@ -14,6 +14,7 @@ import dev.jctl.diff.smp.PatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -67,7 +68,15 @@ public final class LocalPatcher {
         if (!Files.exists(manifest)) {
             throw new FileNotFoundException("the path \"" + manifest + "\" does not exist");
         }
-        List<Manifest> objects = reader.read(manifest);
+        return patch(reader.read(manifest), patch, type);
+    }
+
+    /** Every object of {@code manifest} as read from standard input ({@code -f -}), patched likewise. */
+    public List<Result> patch(InputStream manifest, String patch, Type type) {
+        return patch(reader.read("STDIN", manifest), patch, type);
+    }
+
+    private List<Result> patch(List<Manifest> objects, String patch, Type type) {
         JsonNode patchTree = parsePatch(patch);
         List<Result> results = new ArrayList<>(objects.size());
         for (Manifest object : objects) {
