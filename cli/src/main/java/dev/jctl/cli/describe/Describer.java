@@ -6,6 +6,7 @@ import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.get.Getter;
+import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.diff.io.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -60,27 +61,16 @@ public final class Describer {
                 targets.add(fromManifest(manifest));
             }
         } else {
-            String first = request.arguments().get(0);
-            if (first.contains("/")) {
-                for (String argument : request.arguments()) {
-                    int slash = argument.indexOf('/');
-                    if (slash < 0) {
-                        throw new IllegalArgumentException("there is no need to specify a resource type as a "
-                                + "separate argument when passing arguments in resource/name form (e.g. 'jctl get "
-                                + "resource/<resource_name>' instead of 'jctl get resource resource/<resource_name>'");
-                    }
-                    targets.add(named(resolve(argument.substring(0, slash)), argument.substring(slash + 1)));
-                }
-            } else {
-                ApiResource resource = resolve(first);
-                List<String> names = request.arguments().subList(1, request.arguments().size());
-                if (!names.isEmpty() && request.selector() != null) {
+            boolean typeThenNames = !request.arguments().get(0).contains("/");
+            for (ResourceArguments.Selection selection : ResourceArguments.parse(request.arguments())) {
+                ApiResource resource = resolve(selection.types());
+                if (typeThenNames && !selection.names().isEmpty() && request.selector() != null) {
                     throw new IllegalArgumentException("name cannot be provided when a selector is specified");
                 }
-                if (names.isEmpty()) {
+                if (selection.names().isEmpty()) {
                     targets.addAll(listed(resource, request));
                 } else {
-                    names.forEach(name -> targets.add(named(resource, name)));
+                    selection.names().forEach(name -> targets.add(named(resource, name)));
                 }
             }
         }
