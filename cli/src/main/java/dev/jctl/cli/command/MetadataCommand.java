@@ -6,21 +6,21 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.edit.MetadataEditor;
-import dev.jctl.cli.output.GoStrings;
 import dev.jctl.cli.output.ObjectPrinter;
 import dev.jctl.cli.select.ObjectFinder;
 import dev.jctl.cli.select.Selection;
+import dev.jctl.diff.io.GoStrings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code jctl label} and {@code jctl annotate} share, as kubectl's two commands do: the same flags, the same

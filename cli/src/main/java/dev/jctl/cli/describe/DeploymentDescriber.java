@@ -37,15 +37,7 @@ final class DeploymentDescriber implements KindDescriber {
                     + orNil(ru.path("maxSurge")) + " max surge\n");
         }
         PodSections.podTemplate(w, spec.path("template"));
-        JsonNode conditions = status.path("conditions");
-        if (!conditions.isEmpty()) {
-            w.write(0, "Conditions:\n  Type\tStatus\tReason\n");
-            w.write(1, "----\t------\t------\n");
-            for (JsonNode c : conditions) {
-                w.write(1, Text.str(c.path("type")) + " \t" + Text.str(c.path("status")) + "\t"
-                        + Text.str(c.path("reason")) + "\n");
-            }
-        }
+        Sections.typeStatusReasonConditions(w, status.path("conditions"));
         List<JsonNode> owned = ownedReplicaSets(context, d, selector);
         if (owned != null) {
             JsonNode newest = newReplicaSet(d, owned);

@@ -1,7 +1,7 @@
 package dev.jctl.cli.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jctl.cli.output.GoStrings;
+import dev.jctl.diff.io.GoStrings;
 import java.util.List;
 
 /** kubectl's HorizontalPodAutoscaler (autoscaling/v2) describer: each metric as current / target, then replicas. */

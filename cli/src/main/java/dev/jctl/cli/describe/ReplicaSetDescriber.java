@@ -40,15 +40,7 @@ final class ReplicaSetDescriber implements KindDescriber {
                 + spec.path("replicas").asLong(1) + " desired\n");
         w.write(0, "Pods Status:\t" + podsStatus + "\n");
         PodSections.podTemplate(w, spec.path("template"));
-        JsonNode conditions = rs.path("status").path("conditions");
-        if (!conditions.isEmpty()) {
-            w.write(0, "Conditions:\n  Type\tStatus\tReason\n");
-            w.write(1, "----\t------\t------\n");
-            for (JsonNode c : conditions) {
-                w.write(1, Text.str(c.path("type")) + " \t" + Text.str(c.path("status")) + "\t"
-                        + Text.str(c.path("reason")) + "\n");
-            }
-        }
+        Sections.typeStatusReasonConditions(w, rs.path("status").path("conditions"));
         Sections.events(w, context.eventsAbout(rs));
     }
 }

@@ -157,6 +157,19 @@ final class Sections {
      * The Events table, sorted by last timestamp (stably), aligned on its own; {@code Events:  <none>} when
      * there are none. Nothing when events are not shown ({@code events} null).
      */
+    /** The {@code Conditions:} table of Deployments and ReplicaSets; nothing when there are none. */
+    static void typeStatusReasonConditions(PrefixWriter w, JsonNode conditions) {
+        if (conditions.isEmpty()) {
+            return;
+        }
+        w.write(0, "Conditions:\n  Type\tStatus\tReason\n");
+        w.write(1, "----\t------\t------\n");
+        for (JsonNode c : conditions) {
+            w.write(1, Text.str(c.path("type")) + " \t" + Text.str(c.path("status")) + "\t"
+                    + Text.str(c.path("reason")) + "\n");
+        }
+    }
+
     static void events(PrefixWriter w, List<JsonNode> events) {
         if (events == null) {
             return;

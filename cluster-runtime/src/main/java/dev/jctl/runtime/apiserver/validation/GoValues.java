@@ -1,6 +1,7 @@
 package dev.jctl.runtime.apiserver.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.diff.io.GoStrings;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,25 +20,7 @@ public final class GoValues {
 
     /** strconv.Quote: a double-quoted Go string literal. */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return GoStrings.quote(s);
     }
 
     /** {@code %+v} of JSON decoded into {@code map[string]interface{}} with integers kept as int64. */

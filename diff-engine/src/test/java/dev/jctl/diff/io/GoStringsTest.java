@@ -1,4 +1,4 @@
-package dev.jctl.cli.output;
+package dev.jctl.diff.io;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package dev.jctl.cli.output;
+package dev.jctl.diff.io;
 
-/** Go's formatting of strings where kubectl's messages embed them. */
+/** Go's formatting of strings where kubectl's and kube-apiserver's messages embed them. */
 public final class GoStrings {
     private GoStrings() {
     }
