@@ -152,6 +152,11 @@ public final class Connection implements AutoCloseable {
             return r.body().done().thenApply(v -> r.code());
         });
         return new LineStream(done, () -> {
+            // A finished answer's connection is back in the pool, maybe carrying the next request already:
+            // resetting it would cut that one short.
+            if (done.isDone()) {
+                return;
+            }
             response.cancel(true);
             AsyncBody started = body.get();
             if (started != null) {
