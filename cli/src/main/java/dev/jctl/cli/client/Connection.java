@@ -8,7 +8,11 @@ import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import io.fabric8.kubernetes.client.utils.HttpClientUtils;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.spi.resolver.ResolverProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -30,13 +36,19 @@ import java.util.function.Consumer;
 public final class Connection implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long closing waits for the HTTP client's event loops to end. */
+    private static final long CLOSE_SECONDS = 5;
+
+    private final Vertx vertx;
     private final HttpClient http;
     private final String server;
     private final String namespace;
     private final boolean namespaceGiven;
     private final Path cacheDir;
 
-    private Connection(Config config, HttpClient http, String namespace, boolean namespaceGiven, Path cacheDir) {
+    private Connection(Config config, Vertx vertx, HttpClient http, String namespace, boolean namespaceGiven,
+                       Path cacheDir) {
+        this.vertx = vertx;
         this.http = http;
         String master = config.getMasterUrl();
         this.server = master.endsWith("/") ? master.substring(0, master.length() - 1) : master;
@@ -57,9 +69,30 @@ public final class Connection implements AutoCloseable {
                 : "default";
         Path cacheDir = settings.cacheDir() != null ? settings.cacheDir()
                 : Path.of(System.getProperty("user.home"), ".kube", "cache");
+        Vertx vertx = newVertx();
         // The factory's builder applies the kubeconfig's TLS material, credentials and interceptors.
-        HttpClient http = HttpClientUtils.getHttpClientFactory().newBuilder(config).build();
-        return new Connection(config, http, namespace, given, cacheDir);
+        HttpClient http = new VertxHttpClientFactory(vertx).newBuilder(config).build();
+        return new Connection(config, vertx, http, namespace, given, cacheDir);
+    }
+
+    /**
+     * The Vert.x fabric8 would make for itself, but owned here so that {@link #close()} can wait for its event loops
+     * to end: the JVM's exit waits up to 300 ms for any thread still blocked in native code, such as a selector.
+     */
+    private static Vertx newVertx() {
+        // As fabric8 does: Vert.x's own DNS resolver is off, so names resolve as the JDK (and kubectl) resolve them.
+        String resolver = System.getProperty(ResolverProvider.DISABLE_DNS_RESOLVER_PROP_NAME);
+        System.setProperty(ResolverProvider.DISABLE_DNS_RESOLVER_PROP_NAME, "true");
+        try {
+            return Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(
+                    new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        } finally {
+            if (resolver == null) {
+                System.clearProperty(ResolverProvider.DISABLE_DNS_RESOLVER_PROP_NAME);
+            } else {
+                System.setProperty(ResolverProvider.DISABLE_DNS_RESOLVER_PROP_NAME, resolver);
+            }
+        }
     }
 
     /** {@code https://host:port} without a trailing slash. */
@@ -172,6 +205,13 @@ public final class Connection implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing is best effort: the answers are in, and a slow close only delays the exit.
+        }
     }
 
     /** An HTTP request to the API server; {@code body} null for none. */
