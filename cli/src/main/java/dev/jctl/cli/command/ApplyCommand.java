@@ -13,6 +13,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.OpenApiDocuments;
+import dev.jctl.cli.client.PendingConnection;
 import dev.jctl.cli.output.ObjectPrinter;
 import dev.jctl.diff.io.Manifest;
 import java.io.PrintWriter;
@@ -133,13 +134,20 @@ public final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Pruning pruning = Pruning.of(prune, selector, all, pruneAllowlist, applySet, pruneAllowEmpty, serverSide,
                 force);
-        List<Manifest> selected = pruning.select(new ManifestSources(System.in).read(filenames, recursive));
+        PendingConnection pending = PendingConnection.start(connectionOptions.settings(spec));
+        List<Manifest> selected;
+        try {
+            selected = pruning.select(new ManifestSources(System.in).read(filenames, recursive));
+        } catch (RuntimeException e) {
+            pending.abandon();
+            throw e;
+        }
         ApplyOptions options = ApplyOptions.defaults().withDryRun(strategy).withServerSide(serverSide, forceConflicts)
                 .withFieldManager(fieldManager).withOverwrite(overwrite).withForce(force).withConcurrency(concurrency);
         List<String> errors = new ArrayList<>();
         List<ApplyResult> applied = new ArrayList<>();
         Waiter.Result waited = null;
-        try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
+        try (Connection connection = pending.get()) {
             Discovery discovery = new Discovery(connection);
             Applier applier = new Applier(connection, discovery, new OpenApiDocuments(connection), err);
             ApplySet set = pruning.openApplySet(connection, discovery);

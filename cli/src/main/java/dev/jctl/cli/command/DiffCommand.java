@@ -9,6 +9,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.OpenApiDocuments;
+import dev.jctl.cli.client.PendingConnection;
 import dev.jctl.diff.io.Manifest;
 import dev.jctl.diff.io.YamlWriter;
 import dev.jctl.diff.render.ObjectPair;
@@ -69,10 +70,17 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PendingConnection pending = PendingConnection.start(connectionOptions.settings(spec));
         try {
-            List<Manifest> manifests = new ManifestSources(System.in).read(filenames, recursive);
+            List<Manifest> manifests;
+            try {
+                manifests = new ManifestSources(System.in).read(filenames, recursive);
+            } catch (RuntimeException e) {
+                pending.abandon();
+                throw e;
+            }
             Differ.Outcome outcome;
-            try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
+            try (Connection connection = pending.get()) {
                 Applier applier = new Applier(connection, new Discovery(connection),
                         new OpenApiDocuments(connection), err);
                 outcome = new Differ(applier).diff(manifests, ApplyOptions.defaults()

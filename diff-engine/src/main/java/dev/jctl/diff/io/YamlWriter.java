@@ -42,6 +42,11 @@ public final class YamlWriter {
         return TREE_ORDER;
     }
 
+    /** Whether equal trees always print the same text, whatever order their keys are held in. */
+    public boolean sortsKeys() {
+        return sortKeys;
+    }
+
     /** One document, ending with a line break; no {@code ---} marker. */
     public String write(JsonNode node) {
         Emitter emitter = new Emitter();

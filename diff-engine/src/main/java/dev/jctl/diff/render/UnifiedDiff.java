@@ -54,6 +54,11 @@ public final class UnifiedDiff {
 
     /** A null object is an empty file; "" when both sides print the same. */
     public String render(String beforeLabel, JsonNode before, String afterLabel, JsonNode after) {
+        // Most objects of a diff are unchanged; printing both sides only to find no difference cost more than
+        // everything else the diff does.
+        if (yaml.sortsKeys() && before != null && before.equals(after)) {
+            return "";
+        }
         return renderText(beforeLabel, before == null ? "" : yaml.write(before),
                 afterLabel, after == null ? "" : yaml.write(after));
     }

@@ -45,6 +45,25 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void keyOrderCountsOnlyWhereTheWriterKeepsIt() throws Exception {
+        JsonNode ab = JSON.readTree("{\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"a\":\"1\",\"b\":\"2\"}}");
+        JsonNode ba = JSON.readTree("{\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},\"data\":{\"b\":\"2\",\"a\":\"1\"}}");
+        assertEquals("", UnifiedDiff.kubectlStyle(false).render(new ObjectPair(ab, ba)));
+        assertEquals("""
+                --- live/.ConfigMap..c
+                +++ merged/.ConfigMap..c
+                @@ -2,5 +2,5 @@
+                 metadata:
+                   name: c
+                 data:
+                -  a: "1"
+                   b: "2"
+                +  a: "1"
+                """, new UnifiedDiff(YamlWriter.treeOrder(), UnifiedDiff.DEFAULT_CONTEXT, false)
+                .render(new ObjectPair(ab, ba)));
+    }
+
+    @Test
     void aCreatedObjectIsDiffedAgainstAnEmptyFile() throws Exception {
         JsonNode created = JSON.readTree("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team\"}}");
         assertEquals("""
