@@ -6,6 +6,7 @@ import dev.jctl.runtime.apiserver.ApiServer;
 import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
+import dev.jctl.runtime.apiserver.rest.ServiceRanges;
 import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.KubeconfigWriter;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
@@ -35,33 +36,39 @@ public final class ClusterRuntime implements AutoCloseable {
      *                         kubeconfig ($KUBECONFIG's first entry or ~/.kube/config), like kind
      * @param storage          sqlite (default), etcd or memory
      * @param bookmarkInterval how often watches that allow bookmarks get one
+     * @param serviceRanges    where Services get their ClusterIPs and node ports from; kube-apiserver's by default
      */
     public record Options(Path dataDir, int port, Path kubeconfig, String storage, String etcdEndpoints,
-                          Duration bookmarkInterval) {
+                          Duration bookmarkInterval, ServiceRanges serviceRanges) {
         public Options {
             Objects.requireNonNull(dataDir, "dataDir");
             storage = storage == null ? "sqlite" : storage;
             bookmarkInterval = bookmarkInterval == null ? Duration.ofMinutes(1) : bookmarkInterval;
+            serviceRanges = serviceRanges == null ? ServiceRanges.DEFAULT : serviceRanges;
         }
 
         public static Options of(Path dataDir) {
-            return new Options(dataDir, 0, null, null, null, null);
+            return new Options(dataDir, 0, null, null, null, null, null);
         }
 
         public Options withPort(int port) {
-            return new Options(dataDir, port, kubeconfig, storage, etcdEndpoints, bookmarkInterval);
+            return new Options(dataDir, port, kubeconfig, storage, etcdEndpoints, bookmarkInterval, serviceRanges);
         }
 
         public Options withKubeconfig(Path file) {
-            return new Options(dataDir, port, file, storage, etcdEndpoints, bookmarkInterval);
+            return new Options(dataDir, port, file, storage, etcdEndpoints, bookmarkInterval, serviceRanges);
         }
 
         public Options withStorage(String kind, String endpoints) {
-            return new Options(dataDir, port, kubeconfig, kind, endpoints, bookmarkInterval);
+            return new Options(dataDir, port, kubeconfig, kind, endpoints, bookmarkInterval, serviceRanges);
         }
 
         public Options withBookmarkInterval(Duration interval) {
-            return new Options(dataDir, port, kubeconfig, storage, etcdEndpoints, interval);
+            return new Options(dataDir, port, kubeconfig, storage, etcdEndpoints, interval, serviceRanges);
+        }
+
+        public Options withServiceRanges(ServiceRanges ranges) {
+            return new Options(dataDir, port, kubeconfig, storage, etcdEndpoints, bookmarkInterval, ranges);
         }
     }
 
@@ -98,7 +105,7 @@ public final class ClusterRuntime implements AutoCloseable {
         try {
             compactor = WindowCompactor.start(storage);
             KindRegistry registry = KindRegistry.builtin();
-            server = new ApiServer(storage, registry, tls, token, options.bookmarkInterval());
+            server = new ApiServer(storage, registry, tls, token, options.bookmarkInterval(), options.serviceRanges());
             createSystemNamespaces(server, registry);
             int port = server.start(options.port());
             Path kubeconfig = options.kubeconfig() != null ? options.kubeconfig() : KubeconfigWriter.defaultPath();

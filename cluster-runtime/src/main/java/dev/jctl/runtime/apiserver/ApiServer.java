@@ -16,6 +16,7 @@ import dev.jctl.runtime.apiserver.rest.Rendering;
 import dev.jctl.runtime.apiserver.rest.Reply;
 import dev.jctl.runtime.apiserver.rest.RequestTarget;
 import dev.jctl.runtime.apiserver.rest.ResourceRouter;
+import dev.jctl.runtime.apiserver.rest.ServiceRanges;
 import dev.jctl.runtime.apiserver.rest.Watcher;
 import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
@@ -72,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
     private HttpServer server;
 
     public ApiServer(Storage storage, KindRegistry registry, TlsMaterial tls, BearerToken token,
-                     Duration bookmarkInterval) {
+                     Duration bookmarkInterval, ServiceRanges serviceRanges) {
         this.vertx = Vertx.vertx();
         this.tls = tls;
         this.token = token;
@@ -84,7 +85,8 @@ public final class ApiServer implements AutoCloseable {
             return t;
         });
         Clock clock = Clock.systemUTC();
-        this.router = new ResourceRouter(new ObjectStore(storage), registry, clock, timers, bookmarkInterval);
+        this.router = new ResourceRouter(new ObjectStore(storage), registry, serviceRanges, clock, timers,
+                bookmarkInterval);
         this.crds = CrdController.start(storage, registry, clock);
         this.discovery = new Discovery(registry);
         this.openApi = new OpenApi(registry);
@@ -134,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("vert.x did not stop cleanly", e);
         }
+        router.close();
     }
 
     private void onRequest(HttpServerRequest request) {

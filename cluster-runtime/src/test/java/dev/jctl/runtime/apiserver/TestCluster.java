@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.runtime.ClusterRuntime;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
+import dev.jctl.runtime.apiserver.rest.ServiceRanges;
 import dev.jctl.runtime.apiserver.security.BearerToken;
 import dev.jctl.runtime.apiserver.security.TlsMaterial;
 import dev.jctl.runtime.storage.Storage;
@@ -65,7 +66,7 @@ final class TestCluster implements AutoCloseable {
         TlsMaterial tls = TlsMaterial.loadOrCreate(dataDir);
         BearerToken token = BearerToken.loadOrCreate(dataDir);
         KindRegistry registry = KindRegistry.builtin();
-        ApiServer server = new ApiServer(storage, registry, tls, token, bookmarkInterval);
+        ApiServer server = new ApiServer(storage, registry, tls, token, bookmarkInterval, ServiceRanges.DEFAULT);
         ObjectNode ns = JSON.createObjectNode();
         ns.putObject("metadata").put("name", "default");
         server.router().creator().create(registry.find("", "v1", "namespaces").orElseThrow(), ns, false);

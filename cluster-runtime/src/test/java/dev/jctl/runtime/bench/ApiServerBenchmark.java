@@ -28,13 +28,15 @@ import java.util.Map;
  * <p>Usage: {@code ApiServerBenchmark [sqlite] [memory] [mock] [--clients 16] [--requests 20000] [--seconds 30]
  * [--rate 1000] [--paced-seconds 10] [--watchers 500] [--watch-events 100] [--watch-rate 10] [--idle-seconds 10]
  * [--server-jvm-options "-XX:StartFlightRecording=filename=x.jfr ..."] [--thread-cpu] [--http2]
- * [--client netty|jdk|jdk,netty] [--warmup-seconds 240]}; all three servers by default.
+ * [--client netty|jdk|jdk,netty] [--warmup-seconds 240] [--kind configmap|service]}; all three servers by default.
  * Phases per server: idle RSS after start, a warm-up, creates and then gets of those objects from {@code clients}
- * closed-loop clients (bounded by count and time), creates paced at {@code rate}/s, and (not on the mock) watch
- * delivery to {@code watchers}. The warm-up repeats rounds of creates and gets until the server's JIT compiler
- * threads use under 5 % of its CPU in a round (or {@code warmup-seconds} passed), so the phases measure a server in
- * its steady state, as one that runs for hours is. With two client stacks the closed-loop and paced phases run once
- * on each, on the same warmed-up server. The last columns are the server's CPU time per answered
+ * closed-loop clients (bounded by count and time), creates paced at {@code rate}/s (skipped with
+ * {@code --paced-seconds 0}), and (not on the mock) watch delivery to {@code watchers} (skipped with
+ * {@code --watchers 0}). The objects are ConfigMaps of ~370 bytes, or with {@code --kind service} ClusterIP
+ * Services, whose creates also allocate an IP. The warm-up repeats rounds of creates and gets until the server's
+ * JIT compiler threads use under 5 % of its CPU in a round (or {@code warmup-seconds} passed), so the phases measure
+ * a server in its steady state, as one that runs for hours is. With two client stacks the closed-loop and paced
+ * phases run once on each, on the same warmed-up server. The last columns are the server's CPU time per answered
  * request, which moves less than throughput when other work shares the cores, and the part of it its JIT compiler
  * threads used ({@code --thread-cpu} splits it by thread), and this JVM's own CPU time per request: the load
  * generator shares the cores, so (2 cores x 1,000 ms) / (server + client ms per request) bounds the throughput.
@@ -62,6 +64,7 @@ public final class ApiServerBenchmark {
     private HttpClient.Version http = HttpClient.Version.HTTP_1_1;
     private List<LoadClients.Stack> stacks = List.of(LoadClients.Stack.NETTY);
     private Duration warmup = Duration.ofSeconds(240);
+    private Target.Kind kind = Target.Kind.CONFIGMAP;
     private Vertx vertx;
 
     private ApiServerBenchmark() {
@@ -86,6 +89,7 @@ public final class ApiServerBenchmark {
                 case "--client" -> bench.stacks = Arrays.stream(args[++i].split(","))
                         .map(c -> LoadClients.Stack.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
                 case "--warmup-seconds" -> bench.warmup = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--kind" -> bench.kind = Target.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--server-jvm-options" -> bench.serverJvmOptions = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> servers.add(args[i]);
             }
@@ -122,7 +126,7 @@ public final class ApiServerBenchmark {
                 targets.add(new Target(label, process, mock
                         ? new LoadClients(vertx, stack, http, process.port(), "unused", null)
                         : new LoadClients(vertx, stack, http, process.port(),
-                        BearerToken.loadOrCreate(data).value(), TlsMaterial.loadOrCreate(data).caCertPem())));
+                        BearerToken.loadOrCreate(data).value(), TlsMaterial.loadOrCreate(data).caCertPem()), kind));
             }
             Thread.sleep(idle.toMillis());
             System.out.printf(Locale.ROOT, "%-12s %-22s %s MiB VmRSS after %d s idle (pid %d)%n", server, "idle RSS",
@@ -136,10 +140,12 @@ public final class ApiServerBenchmark {
                 int count = Math.max(1, creates.ok() + creates.errors());
                 measure(target, "get x" + clients, () -> Loads.closed(target, clients, requests, limit,
                         i -> target.get("default", prefix + (i * 7919L % count)), 200));
-                measure(target, "create paced " + rate + "/s", () -> Loads.paced(target, rate, paced,
-                        PACED_CONNECTIONS, i -> target.create("default", prefix + "paced-" + i), 201));
+                if (!paced.isZero()) {
+                    measure(target, "create paced " + rate + "/s", () -> Loads.paced(target, rate, paced,
+                            PACED_CONNECTIONS, i -> target.create("default", prefix + "paced-" + i), 201));
+                }
             }
-            if (!mock) {
+            if (!mock && watchers > 0) {
                 Target target = targets.get(targets.size() - 1);
                 measure(target, "watch x" + watchers + " " + watchRate + "/s",
                         () -> WatchFanout.run(target, watchers, watchEvents, watchRate));

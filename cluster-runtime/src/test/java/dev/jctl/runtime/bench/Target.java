@@ -15,20 +15,40 @@ import java.security.cert.X509Certificate;
 
 /**
  * A server under load, as its clients reach it: over HTTPS on loopback, with a bearer token, creating and reading
- * ConfigMaps of about 370 bytes (the storage benchmark's value size).
+ * objects of one {@link Kind}.
  */
-record Target(String name, ChildJvm process, LoadClients clients) {
-    private static final String DATA = "v".repeat(300);
+record Target(String name, ChildJvm process, LoadClients clients, Kind kind) {
+    /** What the load writes and reads. */
+    enum Kind {
+        /** ConfigMaps of about 370 bytes (the storage benchmark's value size). */
+        CONFIGMAP("configmaps"),
+        /** ClusterIP Services, each of whose creates allocates an IP. */
+        SERVICE("services");
+
+        private static final String DATA = "v".repeat(300);
+
+        private final String plural;
+
+        Kind(String plural) {
+            this.plural = plural;
+        }
+
+        String body(String namespace, String name) {
+            String meta = "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + namespace + "\"}";
+            return this == CONFIGMAP
+                    ? "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"," + meta + ",\"data\":{\"key\":\"" + DATA + "\"}}"
+                    : "{\"apiVersion\":\"v1\",\"kind\":\"Service\"," + meta + ",\"spec\":{\"selector\":{\"app\":\""
+                    + name + "\"},\"ports\":[{\"port\":80,\"targetPort\":8080}]}}";
+        }
+    }
 
     LoadClient.Call create(String namespace, String name) {
-        return new LoadClient.Call("POST", "/api/v1/namespaces/" + namespace + "/configmaps",
-                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\","
-                        + "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + namespace + "\"},"
-                        + "\"data\":{\"key\":\"" + DATA + "\"}}");
+        return new LoadClient.Call("POST", "/api/v1/namespaces/" + namespace + "/" + kind.plural,
+                kind.body(namespace, name));
     }
 
     LoadClient.Call get(String namespace, String name) {
-        return new LoadClient.Call("GET", "/api/v1/namespaces/" + namespace + "/configmaps/" + name, null);
+        return new LoadClient.Call("GET", "/api/v1/namespaces/" + namespace + "/" + kind.plural + "/" + name, null);
     }
 
     /** Any cheap request: what matters is that it opens the connection. */
@@ -41,7 +61,7 @@ record Target(String name, ChildJvm process, LoadClients clients) {
     }
 
     String watchPath(String namespace) {
-        return "/api/v1/namespaces/" + namespace + "/configmaps?watch=1&timeoutSeconds=600";
+        return "/api/v1/namespaces/" + namespace + "/" + kind.plural + "?watch=1&timeoutSeconds=600";
     }
 
     static SSLContext trusting(String caPem) throws Exception {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real etcd process on free loopback ports with a throw-away data dir. Without the binary, tests are skipped
  * with the install command, except on CI (env CI=true), where a missing etcd is a failure.
  */
-final class EtcdServer implements AutoCloseable {
+public final class EtcdServer implements AutoCloseable {
     static final String MISSING = "etcd binary not found on PATH: install it with `apt-get install -y etcd-server`";
 
     private final Process process;
@@ -32,7 +32,7 @@ final class EtcdServer implements AutoCloseable {
     }
 
     /** Starts etcd, or aborts/fails the calling test as described above. */
-    static EtcdServer start() throws IOException, InterruptedException {
+    public static EtcdServer start() throws IOException, InterruptedException {
         Path binary = findOnPath("etcd");
         if (binary == null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -65,7 +65,7 @@ final class EtcdServer implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 

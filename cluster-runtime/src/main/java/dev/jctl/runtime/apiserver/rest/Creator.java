@@ -109,18 +109,20 @@ public final class Creator {
         } else {
             meta.remove("generation");
         }
-        if (isService(kind)) {
-            // the allocation stays held until the Service is stored, so this create waits for its commit
-            return CompletableFuture.completedFuture(services.allocating(() -> {
-                services.assign(object, null);
-                return join(store(kind, object, dryRun));
-            }));
+        ServiceAllocator.Reservation reservation = services.reserve(kind, object, null);
+        CompletableFuture<ObjectNode> stored;
+        try {
+            stored = store(kind, object, dryRun);
+        } catch (RuntimeException e) {
+            reservation.close();
+            throw e;
         }
-        return store(kind, object, dryRun);
-    }
-
-    static boolean isService(KindInfo kind) {
-        return kind.group().isEmpty() && kind.kind().equals("Service");
+        return stored.whenComplete((created, failure) -> {
+            if (failure == null && !dryRun) {
+                reservation.stored(created);
+            }
+            reservation.close();
+        });
     }
 
     private CompletableFuture<ObjectNode> store(KindInfo kind, ObjectNode object, boolean dryRun) {

@@ -28,13 +28,16 @@ public final class Deleter {
     private final KindRegistry registry;
     private final Updater updater;
     private final Reader reader;
+    private final ServiceAllocator services;
     private final Clock clock;
 
-    public Deleter(ObjectStore store, KindRegistry registry, Updater updater, Reader reader, Clock clock) {
+    public Deleter(ObjectStore store, KindRegistry registry, Updater updater, Reader reader,
+                   ServiceAllocator services, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.updater = updater;
         this.reader = reader;
+        this.services = services;
         this.clock = clock;
     }
 
@@ -126,6 +129,7 @@ public final class Deleter {
         long rv = Long.parseLong(Json.metadata(current).path("resourceVersion").asText());
         try {
             KeyValue kv = store.storage().delete(ObjectStore.key(kind, target.namespace(), target.name()), rv);
+            services.deleted(kv);
             return ObjectStore.decode(kind, kv);
         } catch (StorageException.Conflict e) {
             throw ApiException.conflict(kind.group(), kind.plural(), target.name());
@@ -147,7 +151,7 @@ public final class Deleter {
             }
             for (KeyValue kv : store.storage().list(prefix, 0, null, 0).items()) {
                 try {
-                    store.storage().delete(kv.key(), 0);
+                    services.deleted(store.storage().delete(kv.key(), 0));
                 } catch (StorageException.NotFound e) {
                     // deleted concurrently: that is the goal
                 }

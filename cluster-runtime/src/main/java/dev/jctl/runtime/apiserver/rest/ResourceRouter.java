@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** Maps method + target to the verb handler, checking the kind's verbs and subresources first. */
-public final class ResourceRouter {
+public final class ResourceRouter implements AutoCloseable {
     private final Reader reader;
     private final Creator creator;
     private final Updater updater;
@@ -23,16 +23,17 @@ public final class ResourceRouter {
     private final PodSubresources pods;
     private final PodLogs logs;
     private final Watcher watcher;
+    private final ServiceAllocator services;
 
-    public ResourceRouter(ObjectStore store, KindRegistry registry, Clock clock, ScheduledExecutorService timers,
-                          Duration bookmarkInterval) {
-        ServiceAllocator services = new ServiceAllocator(store);
+    public ResourceRouter(ObjectStore store, KindRegistry registry, ServiceRanges serviceRanges, Clock clock,
+                          ScheduledExecutorService timers, Duration bookmarkInterval) {
+        this.services = new ServiceAllocator(store.storage(), serviceRanges);
         this.reader = new Reader(store);
         this.creator = new Creator(store, registry, services, clock);
         this.updater = new Updater(store, services);
         this.scaler = new Scaler(store, updater);
         this.patcher = new Patcher(updater, scaler, new ServerSideApplier(store, creator, updater, clock));
-        this.deleter = new Deleter(store, registry, updater, reader, clock);
+        this.deleter = new Deleter(store, registry, updater, reader, services, clock);
         this.pods = new PodSubresources(updater, deleter);
         this.logs = new PodLogs(store, registry);
         this.watcher = new Watcher(store, reader, timers, bookmarkInterval);
@@ -150,6 +151,12 @@ public final class ResourceRouter {
         }
         check(t, "create");
         return creator.createAsync(request);
+    }
+
+    /** Stops following the stored Services; call when no request is served any more. */
+    @Override
+    public void close() {
+        services.close();
     }
 
     private static void check(RequestTarget t, String verb) {

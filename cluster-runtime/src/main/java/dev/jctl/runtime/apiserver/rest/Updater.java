@@ -7,7 +7,6 @@ import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 import dev.jctl.runtime.apiserver.validation.ObjectValidation;
-import dev.jctl.runtime.storage.KeyValue;
 import dev.jctl.runtime.storage.StorageException;
 
 import java.util.List;
@@ -76,14 +75,6 @@ public final class Updater {
     /** {@link #update} with {@code beforeWrite} run on each attempt's merged object before it is stored. */
     public ObjectNode update(RequestTarget target, UnaryOperator<ObjectNode> mutation, Scope scope,
                              boolean retryOnConflict, boolean dryRun, BeforeWrite beforeWrite) {
-        if (Creator.isService(target.kind()) && scope == Scope.MAIN) {
-            return services.allocating(() -> write(target, mutation, scope, retryOnConflict, dryRun, beforeWrite));
-        }
-        return write(target, mutation, scope, retryOnConflict, dryRun, beforeWrite);
-    }
-
-    private ObjectNode write(RequestTarget target, UnaryOperator<ObjectNode> mutation, Scope scope,
-                             boolean retryOnConflict, boolean dryRun, BeforeWrite beforeWrite) {
         KindInfo kind = target.kind();
         String key = ObjectStore.key(kind, target.namespace(), target.name());
         for (int attempt = 1; ; attempt++) {
@@ -95,17 +86,15 @@ public final class Updater {
                 throw ApiException.conflict(kind.group(), kind.plural(), target.name());
             }
             ObjectNode next = merge(kind, current, desired, scope);
-            if (Creator.isService(kind) && scope == Scope.MAIN) {
-                services.assign(next, current);
-            }
-            beforeWrite.accept(current, next);
             long expected = Long.parseLong(currentRv);
-            try {
+            try (ServiceAllocator.Reservation reservation = scope == Scope.MAIN
+                    ? services.reserve(kind, next, current) : ServiceAllocator.Reservation.NONE) {
+                beforeWrite.accept(current, next);
                 if (isFinalized(next)) {
                     if (dryRun) {
                         return next;
                     }
-                    store.storage().delete(key, expected);
+                    services.deleted(store.storage().delete(key, expected));
                     return next;
                 }
                 if (Json.MAPPER.readTree(ObjectStore.encode(kind, current)).equals(
@@ -115,8 +104,10 @@ public final class Updater {
                 if (dryRun) {
                     return next;
                 }
-                KeyValue kv = store.storage().update(key, ObjectStore.encode(kind, next), expected);
-                return ObjectStore.decode(kind, kv);
+                ObjectNode updated = ObjectStore.decode(kind,
+                        store.storage().update(key, ObjectStore.encode(kind, next), expected));
+                reservation.stored(updated);
+                return updated;
             } catch (StorageException.Conflict e) {
                 if (!retryOnConflict || attempt == ATTEMPTS) {
                     throw ApiException.conflict(kind.group(), kind.plural(), target.name());
