@@ -10,6 +10,7 @@ import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.edit.Resources;
 import dev.jctl.cli.get.Getter;
+import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.diff.io.Manifest;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -147,30 +148,12 @@ public final class ObjectFinder {
 
     /** {@code TYPE NAME...} or {@code TYPE/NAME...} as (type, name) pairs, none for a bare {@code TYPE}. */
     private static List<String[]> tuples(List<String> arguments) {
-        long slashed = arguments.stream().filter(a -> a.contains("/")).count();
         List<String[]> tuples = new ArrayList<>();
-        if (slashed > 0) {
-            if (slashed != arguments.size()) {
-                throw new IllegalArgumentException("there is no need to specify a resource type as a separate "
-                        + "argument when passing arguments in resource/name form (e.g. 'jctl get "
-                        + "resource/<resource_name>' instead of 'jctl get resource resource/<resource_name>'");
-            }
-            for (String argument : arguments) {
-                String[] parts = argument.split("/", -1);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("arguments in resource/name form may not have more than one slash");
+        for (ResourceArguments.Selection selection : ResourceArguments.parse(arguments)) {
+            for (String type : selection.types().split(",")) {
+                for (String name : selection.names()) {
+                    tuples.add(new String[] {type, name});
                 }
-                if (parts[0].isEmpty() || parts[1].isEmpty() || parts[0].contains(",")) {
-                    throw new IllegalArgumentException("arguments in resource/name form must have a single resource "
-                            + "and name");
-                }
-                tuples.add(parts);
-            }
-            return tuples;
-        }
-        for (String type : arguments.get(0).split(",")) {
-            for (String name : arguments.subList(1, arguments.size())) {
-                tuples.add(new String[] {type, name});
             }
         }
         return tuples;

@@ -189,6 +189,8 @@ class PatchCommandTest extends SideBySide {
         same("patch", "-p", "{}");
         same("patch", "widgets", "-p", "{}");
         same("patch", "gizmos", "g", "-p", "{}");
+        same("patch", "deploy/web/x", "-p", "{}");
+        same("patch", "deploy,svc/web", "-p", "{}");
         sameObjects();
     }
 
