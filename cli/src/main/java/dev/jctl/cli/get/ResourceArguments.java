@@ -21,7 +21,10 @@ public final class ResourceArguments {
         }
     }
 
-    /** @throws IllegalArgumentException in kubectl's words for TYPE/NAME mixed with a separate TYPE */
+    /**
+     * @throws IllegalArgumentException in kubectl's builder's words: TYPE/NAME mixed with a separate TYPE, or a
+     *                                  TYPE/NAME with more than one slash or more than one type
+     */
     public static List<Selection> parse(List<String> arguments) {
         long slashed = arguments.stream().filter(a -> a.contains("/")).count();
         if (slashed == 0) {
@@ -34,12 +37,14 @@ public final class ResourceArguments {
         }
         List<Selection> selections = new ArrayList<>();
         for (String argument : arguments) {
-            int slash = argument.indexOf('/');
-            String name = argument.substring(slash + 1);
-            if (slash == 0 || name.isEmpty()) {
+            String[] parts = argument.split("/", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("arguments in resource/name form may not have more than one slash");
+            }
+            if (parts[0].isEmpty() || parts[1].isEmpty() || parts[0].contains(",")) {
                 throw new IllegalArgumentException("arguments in resource/name form must have a single resource and name");
             }
-            selections.add(new Selection(argument.substring(0, slash), List.of(name)));
+            selections.add(new Selection(parts[0], List.of(parts[1])));
         }
         return selections;
     }

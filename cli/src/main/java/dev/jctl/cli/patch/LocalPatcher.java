@@ -1,124 +1,110 @@
 package dev.jctl.cli.patch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jctl.diff.PatchException;
-import dev.jctl.diff.io.Manifest;
-import dev.jctl.diff.io.ManifestException;
-import dev.jctl.diff.io.ManifestReader;
-import dev.jctl.diff.io.Yaml;
-import dev.jctl.diff.json.JsonValues;
 import dev.jctl.diff.jsonmerge.JsonMergePatch;
 import dev.jctl.diff.jsonpatch.JsonPatch;
 import dev.jctl.diff.smp.BuiltinPatchMeta;
 import dev.jctl.diff.smp.PatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code kubectl patch --local}: applies one patch to every object of a manifest file, with no cluster. The
- * strategic merge patch takes its list merge keys from the built-in table of Kubernetes kinds, as kubectl does
- * when it has no server to ask; for other kinds it refuses with kubectl's message.
+ * kubectl's {@code getPatchedJSON}: one patch applied on this side, for {@code --local} and
+ * {@code --dry-run=client}. The strategic merge patch takes its list merge keys from the built-in table of
+ * Kubernetes kinds, as kubectl takes them from its compiled-in types, and refuses other kinds with kubectl's
+ * message. A body the Go libraries would not read gets their fixed words: strategicpatch's
+ * {@code invalid JSON document}, json-patch's {@code Invalid JSON Patch} for a merge patch.
  */
 public final class LocalPatcher {
-    /** The patch types of {@code --type}, in kubectl's spelling. */
-    public enum Type {
-        JSON, MERGE, STRATEGIC;
+    private static final String BAD_DOCUMENT = "invalid JSON document";
+    private static final String BAD_MERGE_PATCH = "Invalid JSON Patch";
 
-        /** kubectl's error for any other name. */
-        public static Type parse(String name) {
-            for (Type type : values()) {
-                if (type.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return type;
-                }
-            }
-            throw new IllegalArgumentException("--type must be one of [json merge strategic], not \"" + name + "\"");
-        }
+    private LocalPatcher() {
     }
 
-    /** One object before and after the patch. */
-    public record Result(JsonNode original, JsonNode patched) {
-        /** kubectl prints "patched (no change)" when this is false. */
-        public boolean changed() {
-            return !JsonValues.equal(original, patched);
-        }
-    }
-
-    private final ManifestReader reader = new ManifestReader();
-
-    /** The patch text of {@code --patch-file}, or kubectl's error when it cannot be read. */
-    public static String readPatchFile(Path file) throws IOException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new FileNotFoundException("unable to read patch file: " + file + ": no such file or directory");
-        }
-    }
-
-    /** Every object of {@code manifest}, in file order, with {@code patch} (JSON or YAML) applied. */
-    public List<Result> patch(Path manifest, String patch, Type type) throws IOException {
-        if (!Files.exists(manifest)) {
-            throw new FileNotFoundException("the path \"" + manifest + "\" does not exist");
-        }
-        return patch(reader.read(manifest), patch, type);
-    }
-
-    /** Every object of {@code manifest} as read from standard input ({@code -f -}), patched likewise. */
-    public List<Result> patch(InputStream manifest, String patch, Type type) {
-        return patch(reader.read("STDIN", manifest), patch, type);
-    }
-
-    private List<Result> patch(List<Manifest> objects, String patch, Type type) {
-        JsonNode patchTree = parsePatch(patch);
-        List<Result> results = new ArrayList<>(objects.size());
-        for (Manifest object : objects) {
-            JsonNode patched = apply(object, patchTree, type);
-            if (!patched.isObject()) {
-                // a merge patch that is an array replaces the whole document
-                throw new PatchException("patching " + object.location() + " gave a " + patched.getNodeType()
-                        .name().toLowerCase(Locale.ROOT) + ", not an object");
-            }
-            results.add(new Result(object.object(), patched));
-        }
-        return results;
-    }
-
-    private static JsonNode parsePatch(String text) {
-        try {
-            JsonNode tree = Yaml.parseTree(text);
-            if (tree.isNull()) {
-                throw new PatchException("the patch is empty");
-            }
-            return tree;
-        } catch (ManifestException e) {
-            throw new PatchException("unable to parse the patch: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode apply(Manifest object, JsonNode patch, Type type) {
-        return switch (type) {
-            case JSON -> JsonPatch.apply(object.object(), patch);
-            case MERGE -> JsonMergePatch.apply(object.object(), patch);
-            case STRATEGIC -> StrategicMergePatch.apply(object.object(), patch, strategicMeta(object));
+    /** {@code object} with {@code patch} applied; {@code object} itself is left as it is. */
+    public static JsonNode apply(JsonNode object, PatchDocument patch) {
+        JsonNode patched = switch (patch.type()) {
+            case JSON -> jsonPatch(object, patch);
+            case MERGE -> mergePatch(object, patch);
+            case STRATEGIC -> strategicPatch(object, patch);
         };
-    }
-
-    private static PatchMeta strategicMeta(Manifest object) {
-        return BuiltinPatchMeta.forKind(object.apiVersion(), object.kind()).orElseThrow(() -> new PatchException(
-                "strategic merge patch is not supported for " + groupVersionKind(object) + " locally, try --type merge"));
+        if (!patched.isObject()) {
+            // a merge patch that is an array replaces the whole document
+            throw new PatchException("the patched object is a JSON " + patched.getNodeType().name()
+                    .toLowerCase(Locale.ROOT) + ", not an object");
+        }
+        return patched;
     }
 
     /** Go's {@code schema.GroupVersionKind.String()}: {@code apps/v1, Kind=Deployment}, {@code /v1, Kind=Pod}. */
-    private static String groupVersionKind(Manifest object) {
-        String apiVersion = object.apiVersion();
-        return (apiVersion.contains("/") ? apiVersion : "/" + apiVersion) + ", Kind=" + object.kind();
+    static String groupVersionKind(String apiVersion, String kind) {
+        return (apiVersion.contains("/") ? apiVersion : "/" + apiVersion) + ", Kind=" + kind;
+    }
+
+    private static JsonNode strategicPatch(JsonNode object, PatchDocument patch) {
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        PatchMeta meta = BuiltinPatchMeta.forKind(apiVersion, kind).orElseThrow(() -> new PatchException(
+                "strategic merge patch is not supported for " + groupVersionKind(apiVersion, kind)
+                        + " locally, try --type merge"));
+        JsonNode tree = parse(patch, BAD_DOCUMENT);
+        if (tree.isNull()) {
+            // null decodes to an empty map: nothing to merge
+            return object;
+        }
+        if (!tree.isObject()) {
+            throw new PatchException(BAD_DOCUMENT);
+        }
+        return StrategicMergePatch.apply(object, tree, meta);
+    }
+
+    private static JsonNode mergePatch(JsonNode object, PatchDocument patch) {
+        JsonNode tree = parse(patch, BAD_MERGE_PATCH);
+        if (!tree.isObject() && !tree.isArray()) {
+            throw new PatchException(BAD_MERGE_PATCH);
+        }
+        return JsonMergePatch.apply(object, tree);
+    }
+
+    private static JsonNode jsonPatch(JsonNode object, PatchDocument patch) {
+        JsonNode tree;
+        try {
+            tree = patch.tree();
+        } catch (JsonProcessingException e) {
+            throw new PatchException(e instanceof JsonEOFException ? "unexpected end of JSON input"
+                    : e.getOriginalMessage(), e);
+        }
+        if (tree.isNull()) {
+            // null decodes to a patch of no operations
+            return object;
+        }
+        if (!tree.isArray()) {
+            throw new PatchException("json: cannot unmarshal " + goJsonType(tree)
+                    + " into Go value of type jsonpatch.Patch");
+        }
+        return JsonPatch.apply(object, tree);
+    }
+
+    private static JsonNode parse(PatchDocument patch, String error) {
+        try {
+            return patch.tree();
+        } catch (JsonProcessingException e) {
+            throw new PatchException(error, e);
+        }
+    }
+
+    /** The JSON type as Go's encoding/json names it in an UnmarshalTypeError. */
+    private static String goJsonType(JsonNode node) {
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        return node.isBoolean() ? "bool" : "string";
     }
 }

@@ -1,6 +1,7 @@
 package dev.jctl.cli.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.apply.ManifestSources;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
@@ -9,6 +10,7 @@ import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.edit.Resources;
 import dev.jctl.cli.get.Getter;
+import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.diff.io.Manifest;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -24,14 +26,40 @@ import java.util.List;
  * be read is reported as such and the others are still visited (its ContinueOnError).
  */
 public final class ObjectFinder {
+    private static final String NO_RESOURCES = "You must provide one or more resources by argument or filename.\n"
+            + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+            + "   '<resource> <name>'\n   '<resource>'";
+
     private final Connection connection;
     private final Discovery discovery;
     private final InputStream stdin;
+    private final boolean latest;
+    private final String subresource;
 
     public ObjectFinder(Connection connection, Discovery discovery, InputStream stdin) {
+        this(connection, discovery, stdin, true, null);
+    }
+
+    private ObjectFinder(Connection connection, Discovery discovery, InputStream stdin, boolean latest,
+                         String subresource) {
         this.connection = connection;
         this.discovery = discovery;
         this.stdin = stdin;
+        this.latest = latest;
+        this.subresource = subresource;
+    }
+
+    /**
+     * A finder that keeps the objects of {@code -f} files as written (kubectl's builder without {@code Latest()},
+     * as patch uses it): their namespace filled in, nothing read from the server for them.
+     */
+    public ObjectFinder filesAsWritten() {
+        return new ObjectFinder(connection, discovery, stdin, false, subresource);
+    }
+
+    /** A finder that reads the objects named by arguments at this subresource ({@code status}, {@code scale}). */
+    public ObjectFinder atSubresource(String name) {
+        return new ObjectFinder(connection, discovery, stdin, latest, name == null || name.isEmpty() ? null : name);
     }
 
     /**
@@ -55,8 +83,15 @@ public final class ObjectFinder {
     public record Found(List<Item> items, boolean singleItemImplied) {
     }
 
-    /** The objects of the {@code -f} files as written, for {@code --local}: nothing is asked of a server. */
+    /**
+     * The objects of the {@code -f} files as written, for {@code --local}: nothing is asked of a server.
+     *
+     * @throws IllegalArgumentException without {@code -f}, in kubectl's builder's words
+     */
     public static Found local(Selection selection, InputStream stdin) {
+        if (selection.filenames().isEmpty()) {
+            throw new IllegalArgumentException(NO_RESOURCES);
+        }
         List<Item> items = new ArrayList<>();
         for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
             items.add(new Item(null, m.namespace().isEmpty() ? null : m.namespace(), m.name(), m.object(), null));
@@ -70,24 +105,24 @@ public final class ObjectFinder {
      * @throws IllegalArgumentException for arguments kubectl's builder refuses, with its message
      */
     public Found find(Selection selection) {
+        List<String> arguments = selection.arguments();
+        List<String[]> tuples = arguments.isEmpty() ? List.of() : tuples(arguments);
         if (!selection.filenames().isEmpty()) {
-            if (!selection.arguments().isEmpty()) {
-                throw new IllegalArgumentException("when paths, URLs, or stdin is provided as input, you may not "
-                        + "specify a resource by arguments as well");
+            if (!arguments.isEmpty()) {
+                throw new IllegalArgumentException(arguments.get(0).contains("/")
+                        ? "resource/name arguments cannot be provided when a path is specified"
+                        : "when paths, URLs, or stdin is provided as input, you may not specify resource arguments "
+                        + "as well");
             }
             return fromFiles(selection);
         }
-        List<String> arguments = selection.arguments();
         // As kubectl's builder: --all selects everything only when a bare type is given, and is ignored otherwise.
         boolean everything = selection.all() && arguments.size() == 1 && !arguments.get(0).contains("/");
         boolean bulk = selection.selector() != null || everything;
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(bulk ? "at least one resource must be specified to use a selector"
-                    : "You must provide one or more resources by argument or filename.\n"
-                    + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
-                    + "   '<resource> <name>'\n   '<resource>'");
+                    : NO_RESOURCES);
         }
-        List<String[]> tuples = tuples(arguments);
         if (bulk) {
             if (!tuples.isEmpty()) {
                 boolean typedNames = arguments.get(0).contains("/") || arguments.get(0).contains(",");
@@ -113,30 +148,12 @@ public final class ObjectFinder {
 
     /** {@code TYPE NAME...} or {@code TYPE/NAME...} as (type, name) pairs, none for a bare {@code TYPE}. */
     private static List<String[]> tuples(List<String> arguments) {
-        long slashed = arguments.stream().filter(a -> a.contains("/")).count();
         List<String[]> tuples = new ArrayList<>();
-        if (slashed > 0) {
-            if (slashed != arguments.size()) {
-                throw new IllegalArgumentException("there is no need to specify a resource type as a separate "
-                        + "argument when passing arguments in resource/name form (e.g. 'jctl get "
-                        + "resource/<resource_name>' instead of 'jctl get resource resource/<resource_name>'");
-            }
-            for (String argument : arguments) {
-                String[] parts = argument.split("/", -1);
-                if (parts.length != 2) {
-                    throw new IllegalArgumentException("arguments in resource/name form may not have more than one slash");
+        for (ResourceArguments.Selection selection : ResourceArguments.parse(arguments)) {
+            for (String type : selection.types().split(",")) {
+                for (String name : selection.names()) {
+                    tuples.add(new String[] {type, name});
                 }
-                if (parts[0].isEmpty() || parts[1].isEmpty() || parts[0].contains(",")) {
-                    throw new IllegalArgumentException("arguments in resource/name form must have a single resource "
-                            + "and name");
-                }
-                tuples.add(parts);
-            }
-            return tuples;
-        }
-        for (String type : arguments.get(0).split(",")) {
-            for (String name : arguments.subList(1, arguments.size())) {
-                tuples.add(new String[] {type, name});
             }
         }
         return tuples;
@@ -165,7 +182,7 @@ public final class ObjectFinder {
         List<Item> items = new ArrayList<>();
         for (Manifest m : new ManifestSources(stdin).read(selection.filenames(), selection.recursive())) {
             ManifestLocation at = ManifestLocation.of(m, discovery, connection);
-            items.add(item(at.resource(), at.namespace(), m.name()));
+            items.add(latest ? item(at.resource(), at.namespace(), m.name()) : asWritten(m, at));
         }
         return new Found(items, singleFile(selection));
     }
@@ -176,9 +193,19 @@ public final class ObjectFinder {
                 && !Files.isDirectory(Path.of(selection.filenames().get(0)));
     }
 
+    /** kubectl's SetNamespace: an object that names no namespace gets the one it is sent to. */
+    private static Item asWritten(Manifest m, ManifestLocation at) {
+        ObjectNode object = m.object().deepCopy();
+        if (at.namespace() != null && m.namespace().isEmpty()) {
+            object.withObjectProperty("metadata").put("namespace", at.namespace());
+        }
+        return new Item(at.resource(), at.namespace(), m.name(), object, null);
+    }
+
     private Item item(ApiResource resource, String namespace, String name) {
+        String path = resource.objectPath(namespace, name) + (subresource == null ? "" : "/" + subresource);
         try {
-            return new Item(resource, namespace, name, connection.get(resource.objectPath(namespace, name)), null);
+            return new Item(resource, namespace, name, connection.get(path), null);
         } catch (ApiException e) {
             return new Item(resource, namespace, name, null, e);
         }

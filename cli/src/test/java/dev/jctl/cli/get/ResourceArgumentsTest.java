@@ -17,4 +17,12 @@ class ResourceArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> ResourceArguments.parse(List.of("deploy/web", "svc")));
         assertThrows(IllegalArgumentException.class, () -> ResourceArguments.parse(List.of("deploy/")));
     }
+
+    @Test
+    void aTypeSlashNameHasOneSlashAndOneType() {
+        assertEquals("arguments in resource/name form may not have more than one slash", assertThrows(
+                IllegalArgumentException.class, () -> ResourceArguments.parse(List.of("deploy/web/x"))).getMessage());
+        assertEquals("arguments in resource/name form must have a single resource and name", assertThrows(
+                IllegalArgumentException.class, () -> ResourceArguments.parse(List.of("deploy,svc/web"))).getMessage());
+    }
 }
