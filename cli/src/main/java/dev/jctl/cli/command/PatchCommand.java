@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +39,8 @@ public final class PatchCommand implements Callable<Integer> {
     @Option(names = "--patch-file", paramLabel = "FILE", description = "A file holding the patch, as JSON or YAML.")
     private Path patchFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
-    private String output;
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Override
     public Integer call() throws IOException {
@@ -59,7 +60,7 @@ public final class PatchCommand implements Callable<Integer> {
         ObjectPrinter printer;
         try {
             patchType = LocalPatcher.Type.parse(type);
-            printer = ObjectPrinter.forOutput(output);
+            printer = outputOptions.printer();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.jctl.cli.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.cli.output.JsonPathTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
