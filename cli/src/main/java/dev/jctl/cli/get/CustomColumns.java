@@ -33,11 +33,8 @@ public final class CustomColumns {
         this.noHeaders = noHeaders;
     }
 
-    /** @throws IllegalArgumentException in kubectl's words for an empty or malformed spec */
+    /** @throws IllegalArgumentException in kubectl's words for a malformed spec (an empty one never gets here) */
     public static CustomColumns fromSpec(String spec, boolean noHeaders) {
-        if (spec.isEmpty()) {
-            throw new IllegalArgumentException("custom-columns format specified but no custom columns given");
-        }
         List<Column> columns = new ArrayList<>();
         for (String part : spec.split(",", -1)) {
             int colon = part.indexOf(':');

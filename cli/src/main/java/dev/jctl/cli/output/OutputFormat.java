@@ -27,6 +27,8 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
             Kind.GO_TEMPLATE_FILE, "templatefile", Kind.GO_TEMPLATE_FILE);
     private static final Map<String, Kind> COLUMN_FORMATS = Map.of("custom-columns", Kind.CUSTOM_COLUMNS,
             "custom-columns-file", Kind.CUSTOM_COLUMNS_FILE);
+    private static final String NO_TEMPLATE = "template format specified but no template given";
+    private static final String NO_COLUMNS = "custom-columns format specified but no custom columns given";
     private static final String OBJECT_FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-file,name,"
             + "template,templatefile,yaml";
     private static final String GET_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
@@ -38,7 +40,7 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
         if (present(template) && format.isEmpty()) {
             format = "go-template";
         }
-        OutputFormat chosen = templateFormat(format, template, TEMPLATE_FORMATS, allowMissingKeys);
+        OutputFormat chosen = templateFormat(format, template, TEMPLATE_FORMATS, NO_TEMPLATE, allowMissingKeys);
         if (chosen == null) {
             chosen = objectFormat(format, allowMissingKeys);
         }
@@ -46,7 +48,7 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
             chosen = switch (format) {
                 case "" -> new OutputFormat(Kind.TABLE, null, allowMissingKeys);
                 case "wide" -> new OutputFormat(Kind.WIDE, null, allowMissingKeys);
-                default -> templateFormat(format, template, COLUMN_FORMATS, allowMissingKeys);
+                default -> templateFormat(format, template, COLUMN_FORMATS, NO_COLUMNS, allowMissingKeys);
             };
         }
         if (chosen == null) {
@@ -66,7 +68,7 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
         }
         OutputFormat chosen = objectFormat(format, allowMissingKeys);
         if (chosen == null) {
-            chosen = templateFormat(format, template, TEMPLATE_FORMATS, allowMissingKeys);
+            chosen = templateFormat(format, template, TEMPLATE_FORMATS, NO_TEMPLATE, allowMissingKeys);
         }
         if (chosen == null && !format.isEmpty()) {
             throw noPrinter(output, OBJECT_FORMATS);
@@ -89,7 +91,7 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
 
     /** A format taking a template: {@code name=TEMPLATE}, or {@code name} with {@code --template}; null if not one. */
     private static OutputFormat templateFormat(String format, String template, Map<String, Kind> formats,
-                                               boolean allowMissingKeys) {
+                                               String noneGiven, boolean allowMissingKeys) {
         String name = format;
         String value = "";
         if (present(template)) {
@@ -106,7 +108,7 @@ public record OutputFormat(Kind kind, String argument, boolean allowMissingKeys)
             return null;
         }
         if (value.isEmpty()) {
-            throw new IllegalArgumentException("template format specified but no template given");
+            throw new IllegalArgumentException(noneGiven);
         }
         return new OutputFormat(kind, value, allowMissingKeys);
     }

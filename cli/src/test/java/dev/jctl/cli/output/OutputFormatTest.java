@@ -42,6 +42,10 @@ class OutputFormatTest {
             assertEquals("template format specified but no template given", assertThrows(
                     IllegalArgumentException.class, () -> OutputFormat.forObjects(output, null, true)).getMessage());
         }
+        for (String output : List.of("custom-columns", "custom-columns=", "custom-columns-file")) {
+            assertEquals("custom-columns format specified but no custom columns given", assertThrows(
+                    IllegalArgumentException.class, () -> OutputFormat.forGet(output, null, true)).getMessage());
+        }
         assertEquals("unable to match a printer suitable for the output format \"go-template={{.a}}\", allowed "
                 + "formats are: go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,"
                 + "yaml", assertThrows(IllegalArgumentException.class,

@@ -67,9 +67,9 @@ final class Executor {
         if (node == null) {
             return new GoTemplateException("template: " + name + ": " + message);
         }
-        String[] context = Tree.errorContext(node);
-        return new GoTemplateException("template: " + context[0] + ": executing " + GoStrings.quote(name) + " at <"
-                + context[1] + ">: " + message);
+        Tree.Location at = Tree.errorContext(node);
+        return new GoTemplateException("template: " + at.position() + ": executing " + GoStrings.quote(name) + " at <"
+                + at.context() + ">: " + message);
     }
 
     private void pop(int mark) {

@@ -1,5 +1,6 @@
 package dev.jctl.diff.gotemplate;
 
+import dev.jctl.diff.io.GoStrings;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class GoTemplate {
     public void execute(Object data, StringBuilder out) {
         Tree tree = trees.get(name);
         if (tree == null || tree.root == null) {
-            throw new GoTemplateException("template: " + name + ": " + dev.jctl.diff.io.GoStrings.quote(name)
+            throw new GoTemplateException("template: " + name + ": " + GoStrings.quote(name)
                     + " is an incomplete or empty template");
         }
         new Executor(this, tree, out, data, 0).run(data);

@@ -1,6 +1,7 @@
 package dev.jctl.diff.gotemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.diff.io.GoStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,7 +167,7 @@ public final class GoValues {
     /** The length of a string (in bytes), map or slice. */
     static int length(Object value) {
         if (value instanceof String s) {
-            return dev.jctl.diff.io.GoStrings.utf8Length(s);
+            return GoStrings.utf8Length(s);
         }
         return value instanceof Map<?, ?> map ? map.size() : ((List<?>) value).size();
     }

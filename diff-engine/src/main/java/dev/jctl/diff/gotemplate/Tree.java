@@ -17,17 +17,21 @@ final class Tree {
         this.text = text;
     }
 
+    /** Where a node is ({@code output:1:10}) and its text, as execution errors name it. */
+    record Location(String position, String context) {
+    }
+
     /**
      * Go's {@code ErrorContext}: {@code name:line:column} with the column counted in bytes from the line start (from
      * the text start on the first line), and the node's text.
      */
-    static String[] errorContext(Node node) {
+    static Location errorContext(Node node) {
         Tree tree = node.tree();
         String before = tree.text.substring(0, node.pos());
         int newline = before.lastIndexOf('\n');
         int column = GoStrings.utf8Length(before.substring(newline + 1));
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-        return new String[] {tree.parseName + ":" + line + ":" + column, node.text()};
+        return new Location(tree.parseName + ":" + line + ":" + column, node.text());
     }
 
     /** Whether the list holds nothing but space and comments ({@code parse.IsEmptyTree}). */
