@@ -74,8 +74,8 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Delete and re-create objects whose update the server refuses.")
     private boolean force;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
-    private String output;
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Option(names = "--wait", description = "Wait until every applied object is healthy (rolled out, complete, "
             + "ready, bound, established); exit 1 naming each one that is not when --timeout runs out.")
@@ -121,7 +121,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Duration waitTimeout;
         try {
             strategy = DryRun.parse(dryRun);
-            printer = ObjectPrinter.forOutput(output);
+            printer = outputOptions.printer();
             waitTimeout = Durations.parse(timeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -155,7 +155,7 @@ public final class ApplyCommand implements Callable<Integer> {
             List<ApplyResult> results = applier.apply(manifests, options, result -> {
                 if (result.failed()) {
                     errors.add(result.error());
-                } else if (output == null || output.equals("name")) {
+                } else if (outputOptions.printsEachObject()) {
                     printer.print(out, result.object(), result.operation() + strategy.suffix());
                 } else {
                     applied.add(result);
@@ -175,11 +175,11 @@ public final class ApplyCommand implements Callable<Integer> {
             return 1;
         }
         if (!applied.isEmpty()) {
-            Printing.printApplied(out, output, printer, applied.stream().map(ApplyResult::object).toList());
+            Printing.printApplied(out, printer, applied.stream().map(ApplyResult::object).toList());
         }
         if (waited != null) {
             // Only the default output has room for these lines: -o name|yaml|json is read by programs.
-            if (output == null) {
+            if (outputOptions.output == null && outputOptions.template == null) {
                 waited.readyLines().forEach(out::println);
                 out.flush();
             }

@@ -5,7 +5,6 @@ import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.get.GetWatcher;
 import dev.jctl.cli.get.Getter;
-import dev.jctl.cli.get.OutputFormat;
 import dev.jctl.cli.get.PrintOptions;
 import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.cli.get.ResultPrinter;
@@ -38,9 +37,8 @@ public final class GetCommand implements Callable<Integer> {
                     + "names, or TYPE/NAME...")
     private List<String> arguments = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of wide, yaml, json, name, "
-            + "jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=HEADER:PATH,... or custom-columns-file=FILE.")
-    private String output;
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. app=web.")
     private String selector;
@@ -81,7 +79,7 @@ public final class GetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
-            PrintOptions options = new PrintOptions(OutputFormat.parse(output), noHeaders, showLabels, labelColumns,
+            PrintOptions options = new PrintOptions(outputOptions.forGet(), noHeaders, showLabels, labelColumns,
                     allNamespaces, connection.namespace(), sortBy);
             options.validate(watch || watchOnly, outputWatchEvents);
             Getter getter = new Getter(connection, new Discovery(connection));

@@ -69,8 +69,8 @@ abstract class MetadataCommand implements Callable<Integer> {
             description = "none, client (send nothing) or server (let the server check, persist nothing).")
     String dryRun;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
-    String output;
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--field-manager", paramLabel = "NAME", description = "The name of the manager of the change.")
     String fieldManager;
@@ -81,7 +81,7 @@ abstract class MetadataCommand implements Callable<Integer> {
     public Integer call() {
         MetadataEditor.Field field = field();
         DryRun strategy = DryRun.parse(dryRun);
-        ObjectPrinter printer = ObjectPrinter.forOutput(output);
+        ObjectPrinter printer = outputOptions.printer();
         MetadataEditor.Arguments split = MetadataEditor.Arguments.split(arguments, field);
         MetadataEditor.Changes changes = MetadataEditor.Changes.parse(field, split.pairs());
         validate(split, changes, strategy);
@@ -103,7 +103,7 @@ abstract class MetadataCommand implements Callable<Integer> {
     /** kubectl's Complete and Validate checks, in its order; each is an error with exit code 1, as there. */
     private void validate(MetadataEditor.Arguments split, MetadataEditor.Changes changes, DryRun strategy) {
         String noun = field().noun();
-        if (list && output != null) {
+        if (list && outputOptions.output != null) {
             throw new IllegalArgumentException("--list and --output may not be specified together");
         }
         if (all && selector != null && !selector.isEmpty()) {

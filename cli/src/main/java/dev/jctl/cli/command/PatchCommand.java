@@ -69,8 +69,8 @@ public final class PatchCommand implements Callable<Integer> {
             description = "Patch this subresource of the objects, e.g. status or scale.")
     private String subresource;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
-    private String output;
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Override
     public Integer call() {
@@ -113,7 +113,7 @@ public final class PatchCommand implements Callable<Integer> {
      * finds out only after its first patch).
      */
     private int visit(ObjectFinder.Found found, ObjectPatcher patcher) {
-        ObjectPrinter printer = ObjectPrinter.forOutput(output);
+        ObjectPrinter printer = outputOptions.printer();
         if (found.items().isEmpty()) {
             throw new IllegalArgumentException("no objects passed to patch");
         }

@@ -64,12 +64,12 @@ public final class WaitCommand implements Callable<Integer> {
             + "(default 30s); 0 checks once, a negative value waits a week.")
     private String timeout;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "One of yaml, json or name.")
-    private String output;
+    @Mixin
+    private OutputOptions outputOptions;
 
     @Override
     public Integer call() {
-        ObjectPrinter printer = ObjectPrinter.forOutput(output);
+        ObjectPrinter printer = outputOptions.printer();
         WaitFor condition = WaitFor.parse(waitFor);
         Duration limit = timeout();
         Selection selection = new Selection(arguments, filenames, recursive, selector, all, allNamespaces);

@@ -1,6 +1,7 @@
 package dev.jctl.cli.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.cli.output.JsonPathTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +33,8 @@ public final class CustomColumns {
         this.noHeaders = noHeaders;
     }
 
-    /** @throws IllegalArgumentException in kubectl's words for an empty or malformed spec */
+    /** @throws IllegalArgumentException in kubectl's words for a malformed spec (an empty one never gets here) */
     public static CustomColumns fromSpec(String spec, boolean noHeaders) {
-        if (spec.isEmpty()) {
-            throw new IllegalArgumentException("custom-columns format specified but no custom columns given");
-        }
         List<Column> columns = new ArrayList<>();
         for (String part : spec.split(",", -1)) {
             int colon = part.indexOf(':');

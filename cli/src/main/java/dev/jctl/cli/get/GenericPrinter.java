@@ -3,13 +3,17 @@ package dev.jctl.cli.get;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.client.Connection;
+import dev.jctl.cli.output.GoTemplatePrinter;
+import dev.jctl.cli.output.JsonPathTemplate;
 import dev.jctl.cli.output.ObjectPrinter;
+import dev.jctl.cli.output.OutputFormat;
 import dev.jctl.diff.io.JsonWriter;
 import dev.jctl.diff.io.YamlWriter;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
- * kubectl get's printers other than the tables: {@code -o yaml|json|name|jsonpath=|custom-columns=}, for one
+ * kubectl get's printers other than the tables: {@code -o yaml|json|name|jsonpath=|go-template=|custom-columns=}, for one
  * object, a {@code v1 List} of them, or a watch event. Watch events ({@code --output-watch-events}) print as
  * kubectl prints a {@code metav1.WatchEvent}: one compact JSON line, or YAML of {@code object} and {@code type},
  * managedFields included (kubectl leaves them out only of objects).
@@ -19,6 +23,7 @@ final class GenericPrinter {
     private final PrintWriter out;
     private final ObjectPrinter objects;
     private final JsonPathTemplate jsonPath;
+    private final GoTemplatePrinter goTemplate;
     private final CustomColumns columns;
     private final TabWriter tab;
     private int yamlEvents;
@@ -27,16 +32,17 @@ final class GenericPrinter {
         this.format = format;
         this.out = out;
         this.objects = switch (format.kind()) {
-            case YAML -> ObjectPrinter.forOutput("yaml");
-            case JSON -> ObjectPrinter.forOutput("json");
-            case NAME -> ObjectPrinter.forOutput("name");
+            case YAML, JSON, NAME -> ObjectPrinter.of(format);
             default -> null;
         };
-        boolean path = format.kind() == OutputFormat.Kind.JSONPATH || format.kind() == OutputFormat.Kind.JSONPATH_FILE;
-        this.jsonPath = path ? format.jsonPath() : null;
-        boolean custom = format.kind() == OutputFormat.Kind.CUSTOM_COLUMNS
-                || format.kind() == OutputFormat.Kind.CUSTOM_COLUMNS_FILE;
-        this.columns = custom ? format.customColumns(noHeaders) : null;
+        this.jsonPath = format.jsonPath() ? JsonPathTemplate.parse(format.template()) : null;
+        this.goTemplate = format.goTemplate() ? GoTemplatePrinter.parse(format.template(), format.allowMissingKeys())
+                : null;
+        this.columns = switch (format.kind()) {
+            case CUSTOM_COLUMNS -> CustomColumns.fromSpec(format.argument(), noHeaders);
+            case CUSTOM_COLUMNS_FILE -> CustomColumns.fromFile(Path.of(format.argument()));
+            default -> null;
+        };
         this.tab = new TabWriter(out);
     }
 
@@ -54,6 +60,8 @@ final class GenericPrinter {
         } else if (jsonPath != null) {
             out.print(jsonPath.execute(document));
             out.flush();
+        } else if (goTemplate != null) {
+            goTemplate.print(out, document);
         } else if (list && format.kind() == OutputFormat.Kind.NAME) {
             document.path("items").forEach(item -> objects.print(out, item, ""));
         } else {

@@ -3,6 +3,7 @@ package dev.jctl.cli.get;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.cli.output.JsonPathTemplate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

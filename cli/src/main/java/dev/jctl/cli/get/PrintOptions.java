@@ -1,5 +1,6 @@
 package dev.jctl.cli.get;
 
+import dev.jctl.cli.output.OutputFormat;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.jctl.cli.wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jctl.cli.get.JsonPathTemplate;
+import dev.jctl.cli.output.JsonPathTemplate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

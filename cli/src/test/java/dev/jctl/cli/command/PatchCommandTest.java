@@ -230,7 +230,7 @@ class PatchCommandTest extends SideBySide {
         assertEquals(1, run.exit(), run.describe());
         assertEquals("", run.out());
         assertEquals("error: unable to match a printer suitable for the output format \"bogus\", allowed formats are: "
-                + "json,name,yaml\n", run.err());
+                + "go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml\n", run.err());
         try (Connection j = cluster.connect("patch-j")) {
             assertTrue(j.get("/apis/apps/v1/namespaces/patch-j/deployments/web").at("/metadata/labels/typo")
                     .isMissingNode(), "nothing was patched");

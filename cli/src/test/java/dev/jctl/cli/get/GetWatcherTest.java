@@ -1,5 +1,6 @@
 package dev.jctl.cli.get;
 
+import dev.jctl.cli.output.OutputFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jctl.cli.client.Connection;
@@ -51,7 +52,7 @@ class GetWatcherTest {
             try (Connection connection = Connection.open(new ConnectionSettings(server.writeKubeconfig(dir), null,
                     null, dir.resolve("cache")))) {
                 Getter getter = new Getter(connection, new Discovery(connection));
-                PrintOptions options = new PrintOptions(OutputFormat.parse(null), false, false, List.of(), false,
+                PrintOptions options = new PrintOptions(OutputFormat.forGet(null, null, true), false, false, List.of(), false,
                         "default", null);
                 exit = new GetWatcher(getter, options, new PrintWriter(out), new PrintWriter(err)).run(
                         new Getter.Query(ResourceArguments.parse(List.of("configmaps")), null, false, true, false),

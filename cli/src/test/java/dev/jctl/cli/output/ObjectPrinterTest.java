@@ -23,7 +23,7 @@ class ObjectPrinterTest {
         JsonNode first = JSON.readTree("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\","
                 + "\"managedFields\":[{\"manager\":\"kubectl\"}]}}");
         StringWriter out = new StringWriter();
-        ObjectPrinter printer = ObjectPrinter.forOutput("yaml");
+        ObjectPrinter printer = ObjectPrinter.of(OutputFormat.forObjects("yaml", null, true));
         printer.print(new PrintWriter(out), first, "patched");
         printer.print(new PrintWriter(out), object("v1", "ConfigMap", "b"), "patched");
         assertEquals("""
@@ -41,9 +41,11 @@ class ObjectPrinterTest {
 
     @Test
     void unknownFormatsAreRefusedWithKubectlsMessage() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ObjectPrinter.forOutput("wide"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OutputFormat.forObjects("wide", null, true));
         assertEquals("unable to match a printer suitable for the output format \"wide\", allowed formats are: "
-                + "json,name,yaml", e.getMessage());
+                + "go-template,go-template-file,json,jsonpath,jsonpath-file,name,template,templatefile,yaml",
+                e.getMessage());
     }
 
     private static JsonNode object(String apiVersion, String kind, String name) throws Exception {

@@ -1,4 +1,4 @@
-package dev.jctl.cli.get;
+package dev.jctl.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
