@@ -1,6 +1,5 @@
 package dev.jctl.cli.apply;
 
-import dev.jctl.diff.io.GoStrings;
 import dev.jctl.diff.io.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,25 +67,24 @@ public final class ManifestSources {
     }
 
     /**
-     * The manifests of commands that act on each object named: the first error is thrown, and so is an object
-     * with neither a name nor a generated one, which nothing could be asked about.
+     * The manifests of commands that read each object named before acting on it: the first error is thrown, and
+     * so is kubectl's error for an object without a name, which nothing could be asked about.
      */
     public List<Manifest> read(List<String> arguments, boolean recursive) {
         Reading reading = readAll(arguments, recursive, false);
         if (!reading.errors().isEmpty()) {
             throw reading.errors().get(0);
         }
-        for (Manifest manifest : reading.manifests()) {
-            if (manifest.name().isEmpty() && manifest.metadata().path("generateName").asText().isEmpty()) {
-                throw new IllegalArgumentException("error when reading " + GoStrings.quote(manifest.source())
-                        + ": resource name may not be empty");
-            }
+        if (reading.manifests().stream().anyMatch(manifest -> manifest.name().isEmpty())) {
+            throw new IllegalArgumentException("resource name may not be empty");
         }
         return reading.manifests();
     }
 
-    /** Parsing a large directory costs more than anything else before the first request, so its files are parsed
-     * on every core; the results keep the files' order. */
+    /**
+     * Parsing a large directory costs more than anything else before the first request, so its files are parsed
+     * on every core; the results keep the files' order.
+     */
     private static List<ManifestStream.Decoded> decodeInOrder(List<Path> files, boolean validate) {
         return files.parallelStream().map(file -> ManifestStream.decode(file.toString(), readFile(file), validate))
                 .toList();
