@@ -32,6 +32,7 @@ final class GoYamlErrors {
             Map.entry("found unexpected document separator", "found unexpected document indicator"),
             Map.entry("expected alphabetic or numeric character",
                     "did not find expected alphabetic or numeric character"),
+            Map.entry("unexpected character found", "did not find expected alphabetic or numeric character"),
             Map.entry("expected a comment or a line break", "did not find expected comment or line break"));
 
     private GoYamlErrors() {

@@ -260,6 +260,7 @@ class ErrorOutputTest extends SideBySide {
                 Map.entry("dir/l-list.yaml", "- apiVersion: v1\n- kind: ConfigMap\n"),
                 Map.entry("dir/m-nothing.yaml", "metadata:\n  name: m\n"),
                 Map.entry("dir/n-escape.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"n\\q\"\n"),
+                Map.entry("dir/o-anchor.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &\n"),
                 Map.entry("dir/z.yaml", CONFIG_MAP.formatted("z")),
                 Map.entry("one.yaml", CONFIG_MAP.formatted("one") + "---\nkind: ConfigMap\nmetadata:\n  name: two\n")));
 
