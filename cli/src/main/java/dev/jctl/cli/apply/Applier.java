@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
+import dev.jctl.cli.client.BuilderException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.client.OpenApiDocuments;
 import dev.jctl.diff.PatchException;
 import dev.jctl.diff.io.JsonWriter;
@@ -126,14 +128,14 @@ public final class Applier {
     private void applyRank(List<Manifest> rank, List<Manifest> later, ApplyOptions options, ExecutorService workers,
                            Consumer<Done> report) {
         List<ApiResource> resources = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
+        List<BuilderException> unresolved = new ArrayList<>();
         for (Manifest manifest : rank) {
             try {
-                resources.add(resourceOf(manifest));
+                resources.add(ManifestLocation.resource(manifest, discovery));
                 unresolved.add(null);
-            } catch (IllegalArgumentException e) {
+            } catch (BuilderException e) {
                 resources.add(null);
-                unresolved.add("error: " + e.getMessage());
+                unresolved.add(e);
             }
         }
         Map<Collection, CompletableFuture<LiveListing>> listings = listings(rank, resources, options, workers);
@@ -234,21 +236,11 @@ public final class Applier {
                 awaitEstablished(manifest.name(), options.establishTimeout());
                 established = true;
             }
-        } catch (ApiException e) {
-            result = ApplyResult.failure(manifest, e.kubectlMessage());
-        } catch (PatchException | IllegalArgumentException e) {
-            result = ApplyResult.failure(manifest, "error: " + e.getMessage());
+        } catch (ApiException | PatchException | IllegalArgumentException e) {
+            result = ApplyResult.failure(manifest, e);
         }
         objectWarnings.flush();
         return new Done(result, buffer.toString(), established);
-    }
-
-    private ApiResource resourceOf(Manifest manifest) {
-        return discovery.forKind(manifest.apiVersion(), manifest.kind()).orElseThrow(
-                () -> new IllegalArgumentException("resource mapping not found for name: \"" + manifest.name()
-                        + "\" namespace: \"" + manifest.namespace() + "\" from \"" + manifest.source()
-                        + "\": no matches for kind \"" + manifest.kind() + "\" in version \"" + manifest.apiVersion()
-                        + "\"\nensure CRDs are installed first"));
     }
 
     private String namespaceName(Manifest manifest) {
@@ -264,10 +256,12 @@ public final class Applier {
     private ApplyResult applyOne(Manifest manifest, ApiResource resource, LiveListing listing, ApplyOptions options,
                                  PrintWriter warnings) {
         ObjectNode object = manifest.object().deepCopy();
-        String namespace = resource.namespaced() ? namespaceOf(object) : null;
+        String namespace = ManifestLocation.namespace(manifest, resource, connection);
+        if (namespace != null) {
+            object.withObjectProperty("metadata").put("namespace", namespace);
+        }
         if (manifest.name().isEmpty()) {
-            throw new IllegalArgumentException("from " + object.path("metadata").path("generateName").asText()
-                    + ": cannot use generate name with apply");
+            throw nameless(manifest, resource, namespace, options);
         }
         String path = resource.objectPath(namespace, manifest.name());
         if (options.serverSide()) {
@@ -275,14 +269,14 @@ public final class Applier {
         }
         Optional<LiveListing.Settled> listed = listing.take(manifest.name());
         JsonNode current = listed.isPresent() ? listed.get().object()
-                : liveObject(manifest, resource, namespace, path);
+                : liveObject(manifest, resource, namespace, path, options);
         if (current == null) {
             return create(manifest, resource, namespace,
-                    options.annotate() ? LastAppliedConfiguration.modified(object) : object, options);
+                    options.forDiff() ? object : LastAppliedConfiguration.modified(object), options);
         }
-        ObjectNode modified = options.annotate() ? LastAppliedConfiguration.modified(object)
-                : LastAppliedConfiguration.unannotated(object);
-        if (options.annotate() && LastAppliedConfiguration.original(current) == null) {
+        ObjectNode modified = options.forDiff() ? LastAppliedConfiguration.unannotated(object)
+                : LastAppliedConfiguration.modified(object);
+        if (!options.forDiff() && LastAppliedConfiguration.original(current) == null) {
             warnings.println("Warning: resource " + resource.plural() + "/" + manifest.name()
                     + " is missing the " + LastAppliedConfiguration.ANNOTATION + " annotation which is required by "
                     + "jctl apply. jctl apply should only be used on resources created declaratively by either "
@@ -293,33 +287,40 @@ public final class Applier {
         return patch(manifest, resource, namespace, path, modified, current, options, warnings);
     }
 
+    /**
+     * kubectl's error for an object without a name: apply refuses a generated one, then, as diff does, fails to
+     * read an object without a name, which client-side apply words as a failed read of its live state.
+     */
+    private static RuntimeException nameless(Manifest manifest, ApiResource resource, String namespace,
+                                             ApplyOptions options) {
+        String generateName = manifest.metadata().path("generateName").asText();
+        if (!generateName.isEmpty() && !options.forDiff()) {
+            return new IllegalArgumentException("from " + generateName + ": cannot use generate name with apply");
+        }
+        IllegalArgumentException unnamed = new IllegalArgumentException("resource name may not be empty");
+        if (options.forDiff() || options.serverSide()) {
+            return unnamed;
+        }
+        return ApiException.withSource(retrievingCurrent(resource, namespace, ""), manifest.source(), unnamed);
+    }
+
     /** The object as a GET answers it, null when there is none. */
-    private JsonNode liveObject(Manifest manifest, ApiResource resource, String namespace, String path) {
+    private JsonNode liveObject(Manifest manifest, ApiResource resource, String namespace, String path,
+                                ApplyOptions options) {
         Connection.Answer live = connection.exchange(Connection.Request.get(path));
         if (live.code() == 404) {
             return null;
         }
         if (live.code() != 200) {
-            throw ApiException.ofAnswer(live).withSource("retrieving current configuration of:\n"
-                    + describe(resource, namespace, manifest.name()) + "\nfrom server for:", manifest.source());
+            ApiException error = ApiException.ofAnswer(live);
+            throw options.forDiff() ? error
+                    : error.withSource(retrievingCurrent(resource, namespace, manifest.name()), manifest.source());
         }
         return live.json();
     }
 
-    /** Fills in the namespace as kubectl's builder does, refusing one that contradicts {@code -n}. */
-    private String namespaceOf(ObjectNode object) {
-        ObjectNode metadata = object.withObjectProperty("metadata");
-        String given = metadata.path("namespace").asText("");
-        if (given.isEmpty()) {
-            metadata.put("namespace", connection.namespace());
-            return connection.namespace();
-        }
-        if (connection.namespaceEnforced() && !given.equals(connection.namespace())) {
-            throw new IllegalArgumentException("the namespace from the provided object \"" + given
-                    + "\" does not match the namespace \"" + connection.namespace() + "\". You must pass '--namespace="
-                    + given + "' to perform this operation.");
-        }
-        return given;
+    private static String retrievingCurrent(ApiResource resource, String namespace, String name) {
+        return "retrieving current configuration of:\n" + describe(resource, namespace, name) + "\nfrom server for:";
     }
 
     private ApplyResult create(Manifest manifest, ApiResource resource, String namespace, ObjectNode body,
@@ -335,7 +336,7 @@ public final class Applier {
                     object.toString(), "application/json"));
             return ApplyResult.success(manifest, null, created, "created");
         } catch (ApiException e) {
-            throw e.withSource("creating", manifest.source());
+            throw options.forDiff() ? e : e.withSource("creating", manifest.source());
         }
     }
 
@@ -371,7 +372,8 @@ public final class Applier {
             if ((error.isConflict() || error.isInvalid()) && options.force()) {
                 return deleteAndCreate(manifest, resource, path, modified, current, options);
             }
-            throw error.withSource("patching", manifest.source()).withSource("applying patch:\n"
+            ApiException patching = error.withSource("patching", manifest.source());
+            throw options.forDiff() ? patching : patching.withSource("applying patch:\n"
                     + JsonWriter.marshal(computed.patch()) + "\nto:\n" + describe(resource, namespace,
                     manifest.name()) + "\nfor:", manifest.source());
         }
@@ -424,6 +426,9 @@ public final class Applier {
                     PatchType.APPLY.contentType(), JsonWriter.marshal(object), "application/json"));
             return ApplyResult.success(manifest, live, applied, "serverside-applied");
         } catch (ApiException e) {
+            if (options.forDiff()) {
+                throw e;
+            }
             if (e.code() == 415) {
                 throw new IllegalArgumentException("Server-side apply not available on the server: ("
                         + e.getMessage() + ")");

@@ -2,6 +2,7 @@ package dev.jctl.cli.apply;
 
 import dev.jctl.diff.io.Manifest;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,18 @@ public final class ApplyOrder {
     /** A stably sorted copy, in creation order. */
     public static List<Manifest> forApply(List<Manifest> manifests) {
         return manifests.stream().sorted(Comparator.comparingInt(m -> rank(m.kind()))).toList();
+    }
+
+    /**
+     * Orders results as their manifests were given, which is how kubectl, applying one object after the other,
+     * reports their errors.
+     */
+    public static Comparator<ApplyResult> asGiven(List<Manifest> manifests) {
+        Map<Manifest, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            positions.putIfAbsent(manifests.get(i), i);
+        }
+        return Comparator.comparingInt(result -> positions.getOrDefault(result.manifest(), manifests.size()));
     }
 
     /** A stably sorted copy, in deletion order (workloads before what they use, Namespaces last). */

@@ -21,21 +21,25 @@ public final class Differ {
         this.applier = applier;
     }
 
-    /** The live and merged sides of every object (null live for objects that do not exist yet), and the errors. */
-    public record Outcome(List<ObjectPair> pairs, List<String> errors) {
+    /**
+     * The live and merged sides of every object (null live for objects that do not exist yet), and the errors in
+     * kubectl diff's words, in the order the objects were given.
+     */
+    public record Outcome(List<ObjectPair> pairs, List<RuntimeException> errors) {
     }
 
     public Outcome diff(List<Manifest> manifests, ApplyOptions options) {
         List<ObjectPair> pairs = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        applier.apply(manifests, options.withDryRun(DryRun.SERVER).withoutAnnotation(), result -> {
+        List<ApplyResult> failed = new ArrayList<>();
+        applier.apply(manifests, options.withDryRun(DryRun.SERVER).asDiff(), result -> {
             if (result.failed()) {
-                errors.add(result.error());
+                failed.add(result);
             } else {
                 JsonNode live = result.live();
                 pairs.add(NORMALIZER.normalize(live, result.object()));
             }
         });
-        return new Outcome(pairs, errors);
+        failed.sort(ApplyOrder.asGiven(manifests));
+        return new Outcome(pairs, failed.stream().map(ApplyResult::error).toList());
     }
 }

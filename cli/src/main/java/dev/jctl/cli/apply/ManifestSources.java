@@ -1,7 +1,6 @@
 package dev.jctl.cli.apply;
 
 import dev.jctl.diff.io.Manifest;
-import dev.jctl.diff.io.ManifestReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,12 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,54 +24,85 @@ import java.util.stream.Stream;
 public final class ManifestSources {
     private static final List<String> EXTENSIONS = List.of(".json", ".yaml", ".yml");
 
-    private final ManifestReader reader = new ManifestReader();
     private final InputStream stdin;
 
     public ManifestSources(InputStream stdin) {
         this.stdin = stdin;
     }
 
-    /** @throws IllegalArgumentException for a path that does not exist, with kubectl's message */
-    public List<Manifest> read(List<String> arguments, boolean recursive) {
-        List<Manifest> all = new ArrayList<>();
+    /**
+     * What every source gave, as kubectl's resource builder reads them when it goes on past errors: the manifests
+     * of each source up to its first unreadable document (see {@link ManifestStream}), and the errors in source
+     * order, in kubectl's words.
+     *
+     * @param validate check each document's apiVersion and kind as kubectl apply's validation does
+     * @throws IllegalArgumentException for a path that does not exist, with kubectl's message
+     */
+    public Reading readAll(List<String> arguments, boolean recursive, boolean validate) {
+        List<ManifestStream.Decoded> decoded = new ArrayList<>();
         for (String argument : arguments) {
             if (argument.equals("-")) {
-                all.addAll(reader.read("STDIN", stdin));
+                decoded.add(ManifestStream.decode("STDIN", readStdin(), validate));
             } else if (argument.startsWith("http://") || argument.startsWith("https://")) {
-                all.addAll(reader.read(argument, download(argument)));
+                decoded.add(ManifestStream.decode(argument, download(argument), validate));
             } else {
                 Path path = Path.of(argument);
                 if (!Files.exists(path)) {
                     throw new IllegalArgumentException("the path \"" + argument + "\" does not exist");
                 }
-                all.addAll(readInOrder(files(path, recursive)));
+                decoded.addAll(decodeInOrder(files(path, recursive), validate));
             }
         }
-        return all;
+        List<Manifest> manifests = new ArrayList<>();
+        List<RuntimeException> errors = new ArrayList<>();
+        for (ManifestStream.Decoded source : decoded) {
+            manifests.addAll(source.manifests());
+            errors.addAll(source.errors());
+        }
+        return new Reading(List.copyOf(manifests), List.copyOf(errors));
+    }
+
+    /** The manifests read, and the errors that cut sources short or left objects out. */
+    public record Reading(List<Manifest> manifests, List<RuntimeException> errors) {
+    }
+
+    /**
+     * The manifests of commands that read each object named before acting on it: the first error is thrown, and
+     * so is kubectl's error for an object without a name, which nothing could be asked about.
+     */
+    public List<Manifest> read(List<String> arguments, boolean recursive) {
+        Reading reading = readAll(arguments, recursive, false);
+        if (!reading.errors().isEmpty()) {
+            throw reading.errors().get(0);
+        }
+        if (reading.manifests().stream().anyMatch(manifest -> manifest.name().isEmpty())) {
+            throw new IllegalArgumentException("resource name may not be empty");
+        }
+        return reading.manifests();
     }
 
     /**
      * Parsing a large directory costs more than anything else before the first request, so its files are parsed
-     * on every core; the manifests keep the files' order, and an error is the first file's in that order.
+     * on every core; the results keep the files' order.
      */
-    private List<Manifest> readInOrder(List<Path> files) {
-        List<Supplier<List<Manifest>>> parsed = files.parallelStream().map(this::parse).toList();
-        List<Manifest> all = new ArrayList<>();
-        for (Supplier<List<Manifest>> manifests : parsed) {
-            all.addAll(manifests.get());
-        }
-        return all;
+    private static List<ManifestStream.Decoded> decodeInOrder(List<Path> files, boolean validate) {
+        return files.parallelStream().map(file -> ManifestStream.decode(file.toString(), readFile(file), validate))
+                .toList();
     }
 
-    /** The file's manifests, or its error to throw when its turn comes. */
-    private Supplier<List<Manifest>> parse(Path file) {
+    private static String readFile(Path file) {
         try {
-            List<Manifest> manifests = reader.read(file);
-            return () -> manifests;
-        } catch (RuntimeException e) {
-            return () -> {
-                throw e;
-            };
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String readStdin() {
+        try {
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
         }
     }
 

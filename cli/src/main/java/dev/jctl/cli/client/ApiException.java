@@ -1,6 +1,7 @@
 package dev.jctl.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jctl.diff.io.GoStrings;
 
 /**
  * A request the API server refused. When the body was a {@code Status}, its reason and message are kept so
@@ -55,7 +56,22 @@ public final class ApiException extends RuntimeException {
 
     /** The same error with {@code error when <verb> "<source>": } before the message (kubectl's AddSourceToErr). */
     public ApiException withSource(String verb, String source) {
-        return new ApiException(code, reason, "error when " + verb + " \"" + source + "\": " + getMessage(), status);
+        return new ApiException(code, reason, sourced(verb, source, getMessage()), status);
+    }
+
+    /**
+     * kubectl's AddSourceToErr for any error: one from the server keeps its reason (see {@link #withSource}), any
+     * other becomes plain text with the same words before it.
+     */
+    public static RuntimeException withSource(String verb, String source, RuntimeException error) {
+        if (error instanceof ApiException api) {
+            return api.withSource(verb, source);
+        }
+        return new IllegalArgumentException(sourced(verb, source, error.getMessage()), error);
+    }
+
+    private static String sourced(String verb, String source, String message) {
+        return "error when " + verb + " " + GoStrings.quote(source) + ": " + message;
     }
 
     /**
@@ -63,9 +79,20 @@ public final class ApiException extends RuntimeException {
      * {@code Error from server (<reason>): <message>}, or {@code The Deployment "web" is invalid: ...}.
      */
     public String kubectlMessage() {
-        if ("Invalid".equals(reason) && status != null && status.has("details")) {
-            return invalidMessage(status.path("details"));
+        if ("Invalid".equals(reason) && status != null) {
+            if (status.has("details")) {
+                return invalidMessage(status.path("details"));
+            }
+            return getMessage().isEmpty() ? "The request is invalid" : "The request is invalid: " + getMessage();
         }
+        return standardMessage();
+    }
+
+    /**
+     * kubectl's StandardErrorMessage, the form every server error takes among several (an Invalid one included):
+     * {@code Error from server (<reason>): <message>}.
+     */
+    public String standardMessage() {
         if ("Unauthorized".equals(reason)) {
             return "error: You must be logged in to the server (" + getMessage() + ")";
         }

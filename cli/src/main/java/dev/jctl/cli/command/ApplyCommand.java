@@ -2,6 +2,7 @@ package dev.jctl.cli.command;
 
 import dev.jctl.cli.apply.Applier;
 import dev.jctl.cli.apply.ApplyOptions;
+import dev.jctl.cli.apply.ApplyOrder;
 import dev.jctl.cli.apply.ApplyResult;
 import dev.jctl.cli.apply.DryRun;
 import dev.jctl.cli.apply.ManifestSources;
@@ -9,7 +10,9 @@ import dev.jctl.cli.apply.health.LiveProgress;
 import dev.jctl.cli.apply.health.Waiter;
 import dev.jctl.cli.apply.prune.ApplySet;
 import dev.jctl.cli.apply.prune.Pruning;
+import dev.jctl.cli.client.Aggregate;
 import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.BuilderException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.OpenApiDocuments;
@@ -137,14 +140,23 @@ public final class ApplyCommand implements Callable<Integer> {
         PendingConnection pending = PendingConnection.start(connectionOptions.settings(spec));
         List<Manifest> selected;
         try {
-            selected = pruning.select(new ManifestSources(System.in).read(filenames, recursive));
+            ManifestSources.Reading input = new ManifestSources(System.in).readAll(filenames, recursive, true);
+            if (!input.errors().isEmpty()) {
+                pending.abandon();
+                // kubectl applies the objects around a file it cannot read (those before the bad document in it too);
+                // jctl applies none, and says what kubectl says about the files.
+                Failures unreadable = new Failures();
+                unreadable.add(Aggregate.continuedPast(List.of(), input.errors()));
+                return unreadable.print(err);
+            }
+            selected = pruning.select(input.manifests());
         } catch (RuntimeException e) {
             pending.abandon();
             throw e;
         }
         ApplyOptions options = ApplyOptions.defaults().withDryRun(strategy).withServerSide(serverSide, forceConflicts)
                 .withFieldManager(fieldManager).withOverwrite(overwrite).withForce(force).withConcurrency(concurrency);
-        List<String> errors = new ArrayList<>();
+        List<ApplyResult> failed = new ArrayList<>();
         List<ApplyResult> applied = new ArrayList<>();
         Waiter.Result waited = null;
         try (Connection connection = pending.get()) {
@@ -154,41 +166,59 @@ public final class ApplyCommand implements Callable<Integer> {
             List<Manifest> manifests = pruning.beforeApply(set, selected, strategy, err);
             List<ApplyResult> results = applier.apply(manifests, options, result -> {
                 if (result.failed()) {
-                    errors.add(result.error());
+                    failed.add(result);
                 } else if (outputOptions.printsEachObject()) {
                     printer.print(out, result.object(), result.operation() + strategy.suffix());
                 } else {
                     applied.add(result);
                 }
             });
+            failed.sort(ApplyOrder.asGiven(manifests));
             pruning.afterApply(connection, discovery, set, results, strategy, err,
                     object -> printer.print(out, object, "pruned" + strategy.suffix()));
             // Nothing changed in a dry run, and after a failed apply the outcome is already an error.
-            if (wait && strategy == DryRun.NONE && errors.isEmpty()) {
+            if (wait && strategy == DryRun.NONE && failed.isEmpty()) {
                 Waiter waiter = new Waiter(connection, discovery, WAIT_RETRY);
                 waited = waiter.await(waiter.targets(results), waitTimeout,
                         LiveProgress.choose(out, err, System.console() != null, System.getenv()));
             }
         } catch (ApiException e) {
-            err.println(e.kubectlMessage());
-            err.flush();
-            return 1;
+            Failures failures = new Failures();
+            failures.add(e);
+            return failures.print(err);
         }
         if (!applied.isEmpty()) {
             Printing.printApplied(out, printer, applied.stream().map(ApplyResult::object).toList());
         }
-        if (waited != null) {
+        if (waited != null && outputOptions.output == null && outputOptions.template == null) {
             // Only the default output has room for these lines: -o name|yaml|json is read by programs.
-            if (outputOptions.output == null && outputOptions.template == null) {
-                waited.readyLines().forEach(out::println);
-                out.flush();
+            waited.readyLines().forEach(out::println);
+            out.flush();
+        }
+        return report(err, failed, waited);
+    }
+
+    /**
+     * Prints the errors as kubectl orders them: what its resource builder refused while reading the input, then
+     * each object's error; then what --wait found.
+     */
+    private static int report(PrintWriter err, List<ApplyResult> failed, Waiter.Result waited) {
+        List<RuntimeException> visiting = new ArrayList<>();
+        List<RuntimeException> reading = new ArrayList<>();
+        List<RuntimeException> errors = new ArrayList<>();
+        for (ApplyResult result : failed) {
+            if (result.error() instanceof BuilderException refusal) {
+                (refusal.stage() == BuilderException.Stage.READ ? reading : visiting).add(refusal);
+            } else {
+                errors.add(result.error());
             }
-            errors.addAll(waited.errorLines());
         }
-        for (String error : errors) {
-            err.println(error);
+        Failures failures = new Failures();
+        failures.add(Aggregate.continuedPast(visiting, reading));
+        errors.forEach(failures::add);
+        if (waited != null) {
+            waited.errorLines().forEach(failures::add);
         }
-        err.flush();
-        return errors.isEmpty() ? 0 : 1;
+        return failures.print(err);
     }
 }

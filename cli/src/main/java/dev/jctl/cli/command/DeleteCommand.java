@@ -1,6 +1,7 @@
 package dev.jctl.cli.command;
 
 import dev.jctl.cli.apply.ManifestSources;
+import dev.jctl.cli.client.Aggregate;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
@@ -85,11 +86,27 @@ public final class DeleteCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> errors = new ArrayList<>();
+        ManifestSources.Reading input = filenames.isEmpty() ? null
+                : new ManifestSources(System.in).readAll(filenames, recursive, false);
+        Failures failures = new Failures();
+        if (input != null && !input.errors().isEmpty()) {
+            // kubectl deletes the objects around a file it cannot read; jctl deletes none.
+            failures.add(Aggregate.continuedPast(List.of(), input.errors()));
+            return failures.print(err);
+        }
+        List<RuntimeException> errors = new ArrayList<>();
+        List<RuntimeException> unmapped = List.of();
         try (Connection connection = Connection.open(connectionOptions.settings(spec))) {
             Deleter deleter = new Deleter(connection, new Discovery(connection));
-            List<Deleter.Target> targets = targets(deleter);
-            deleter.delete(targets, options, result -> {
+            List<Deleter.Target> targets;
+            if (input != null) {
+                Deleter.Planned planned = deleter.targetsOf(input.manifests());
+                targets = planned.targets();
+                unmapped = planned.unmapped();
+            } else {
+                targets = targets(deleter);
+            }
+            deleter.delete(targets, unmapped.isEmpty() ? options : options.withoutWaiting(), result -> {
                 if (result.failed()) {
                     errors.add(result.error());
                 } else {
@@ -97,23 +114,19 @@ public final class DeleteCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            if (targets.isEmpty() && (selector != null || all)) {
-                err.println("No resources found");
+            if (targets.isEmpty() && unmapped.isEmpty()) {
+                out.println("No resources found");
+                out.flush();
             }
         } catch (ApiException e) {
-            err.println(e.kubectlMessage());
-            err.flush();
-            return 1;
+            failures.add(e);
+            return failures.print(err);
         }
-        errors.forEach(err::println);
-        err.flush();
-        return errors.isEmpty() ? 0 : 1;
+        failures.add(Aggregate.continuedPast(errors, unmapped));
+        return failures.print(err);
     }
 
     private List<Deleter.Target> targets(Deleter deleter) {
-        if (!filenames.isEmpty()) {
-            return deleter.targetsOf(new ManifestSources(System.in).read(filenames, recursive));
-        }
         String first = arguments.get(0);
         if (first.contains("/")) {
             List<Deleter.Target> targets = new ArrayList<>();

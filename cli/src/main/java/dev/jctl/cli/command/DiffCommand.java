@@ -5,17 +5,16 @@ import dev.jctl.cli.apply.Applier;
 import dev.jctl.cli.apply.ApplyOptions;
 import dev.jctl.cli.apply.Differ;
 import dev.jctl.cli.apply.ManifestSources;
-import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.OpenApiDocuments;
 import dev.jctl.cli.client.PendingConnection;
-import dev.jctl.diff.io.Manifest;
 import dev.jctl.diff.io.YamlWriter;
 import dev.jctl.diff.render.ObjectPair;
 import dev.jctl.diff.render.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,39 +71,45 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PendingConnection pending = PendingConnection.start(connectionOptions.settings(spec));
         try {
-            List<Manifest> manifests;
+            ManifestSources.Reading reading;
             try {
-                manifests = new ManifestSources(System.in).read(filenames, recursive);
+                reading = new ManifestSources(System.in).readAll(filenames, recursive, false);
             } catch (RuntimeException e) {
                 pending.abandon();
                 throw e;
+            }
+            if (!reading.errors().isEmpty()) {
+                pending.abandon();
+                return failed(err, reading.errors().get(0));
             }
             Differ.Outcome outcome;
             try (Connection connection = pending.get()) {
                 Applier applier = new Applier(connection, new Discovery(connection),
                         new OpenApiDocuments(connection), err);
-                outcome = new Differ(applier).diff(manifests, ApplyOptions.defaults()
+                outcome = new Differ(applier).diff(reading.manifests(), ApplyOptions.defaults()
                         .withServerSide(serverSide, forceConflicts).withFieldManager(fieldManager)
                         .withConcurrency(concurrency));
             }
-            int exit = show(outcome.pairs(), out, err);
-            for (String error : outcome.errors()) {
-                err.println(error);
+            // kubectl diff stops at its first error, before it shows any difference.
+            if (!outcome.errors().isEmpty()) {
+                return failed(err, outcome.errors().get(0));
             }
-            err.flush();
-            return outcome.errors().isEmpty() ? exit : EXIT_ERROR;
-        } catch (ApiException e) {
-            err.println(e.kubectlMessage());
-            err.flush();
-            return EXIT_ERROR;
-        } catch (RuntimeException | IOException e) {
-            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e));
-            err.flush();
-            return EXIT_ERROR;
+            return show(outcome.pairs(), out, err);
+        } catch (RuntimeException e) {
+            return failed(err, e);
+        } catch (IOException e) {
+            return failed(err, new UncheckedIOException(e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_ERROR;
         }
+    }
+
+    /** kubectl's CheckDiffErr: the error as checkErr prints it, and an exit code above diff's 1. */
+    private static int failed(PrintWriter err, RuntimeException error) {
+        Failures failures = new Failures();
+        failures.add(error);
+        return failures.print(err, EXIT_ERROR);
     }
 
     private int show(List<ObjectPair> pairs, PrintWriter out, PrintWriter err) throws IOException,

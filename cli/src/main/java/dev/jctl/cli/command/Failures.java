@@ -1,5 +1,6 @@
 package dev.jctl.cli.command;
 
+import dev.jctl.cli.client.Aggregate;
 import dev.jctl.cli.client.ApiException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,14 +8,15 @@ import java.util.List;
 
 /**
  * The errors of a command that goes on past a failed object (kubectl's ContinueOnError), printed at the end as
- * kubectl's checkErr prints its aggregate: one error in its standard form ({@code error: ...} or
- * {@code Error from server (Reason): ...}), several one per line, those not from the server without a prefix.
+ * kubectl's checkErr prints what its command returns: one error alone, several as an aggregate.
  */
 final class Failures {
     private final List<RuntimeException> errors = new ArrayList<>();
 
     void add(RuntimeException error) {
-        errors.add(error);
+        if (error != null) {
+            errors.add(error);
+        }
     }
 
     void add(String message) {
@@ -27,20 +29,39 @@ final class Failures {
 
     /** Prints them and returns the exit code: 0 without errors, else 1. */
     int print(PrintWriter err) {
-        if (errors.size() == 1) {
-            RuntimeException only = errors.get(0);
-            err.println(only instanceof ApiException api ? api.kubectlMessage() : "error: " + only.getMessage());
-        } else {
-            for (RuntimeException e : errors) {
-                err.println(e instanceof ApiException api ? standard(api) : e.getMessage());
-            }
-        }
-        err.flush();
-        return errors.isEmpty() ? 0 : 1;
+        return print(err, 1);
     }
 
-    /** kubectl's StandardErrorMessage: within an aggregate even an Invalid error keeps its one-line form. */
-    private static String standard(ApiException e) {
-        return e.isInvalid() ? "Error from server (" + e.reason() + "): " + e.getMessage() : e.kubectlMessage();
+    /** Prints them and returns the exit code: 0 without errors, else {@code exitCode}. */
+    int print(PrintWriter err, int exitCode) {
+        if (errors.isEmpty()) {
+            return 0;
+        }
+        err.println(checkErr(errors.size() == 1 ? errors.get(0) : Aggregate.of(errors)));
+        err.flush();
+        return exitCode;
+    }
+
+    /**
+     * kubectl's checkErr: an aggregate of one is that error; an aggregate of several is one line per error (a
+     * nested aggregate on one line, server errors in their standard form); a server error alone in its own form
+     * (an Invalid one with its causes); anything else with {@code error: } before it, once.
+     */
+    private static String checkErr(RuntimeException error) {
+        if (error instanceof Aggregate aggregate && aggregate.errors().size() == 1) {
+            error = aggregate.errors().get(0);
+        }
+        if (error instanceof ApiException api) {
+            return api.kubectlMessage();
+        }
+        if (error instanceof Aggregate aggregate) {
+            List<String> lines = new ArrayList<>();
+            for (RuntimeException e : aggregate.errors()) {
+                lines.add(e instanceof ApiException api ? api.standardMessage() : e.getMessage());
+            }
+            return String.join("\n", lines);
+        }
+        String message = error.getMessage() != null ? error.getMessage() : error.toString();
+        return message.startsWith("error: ") ? message : "error: " + message;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jctl.cli.apply.ApplyOrder;
 import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
+import dev.jctl.cli.client.BuilderException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.ManifestLocation;
@@ -61,10 +62,21 @@ public final class Deleter {
      * @param waitTimeout        null not to wait
      */
     public record Options(Cascade cascade, int gracePeriodSeconds, boolean ignoreNotFound, Duration waitTimeout) {
+        public Options withoutWaiting() {
+            return new Options(cascade, gracePeriodSeconds, ignoreNotFound, null);
+        }
     }
 
-    /** One object to delete; {@code source} names the file it came from, null when named on the command line. */
-    public record Target(ApiResource resource, String namespace, String name, String source) {
+    /**
+     * One object to delete; {@code source} names the file it came from, null when named on the command line, and
+     * {@code refusal} is kubectl's reason not to ask the server about it (a namespace that contradicts {@code -n}).
+     */
+    public record Target(ApiResource resource, String namespace, String name, String source,
+                         BuilderException refusal) {
+        Target(ApiResource resource, String namespace, String name) {
+            this(resource, namespace, name, null, null);
+        }
+
         String path() {
             return resource.objectPath(namespace, name);
         }
@@ -75,28 +87,46 @@ public final class Deleter {
         }
     }
 
-    /** A deleted object, or the message of why it was not. */
-    public record Result(Target target, String error) {
+    /** A deleted object, or why it was not, in kubectl's words. */
+    public record Result(Target target, RuntimeException error) {
         public boolean failed() {
             return error != null;
         }
     }
 
-    /** The objects of manifests, in deletion order (reverse of apply order). */
-    public List<Target> targetsOf(List<Manifest> manifests) {
+    /**
+     * The objects of manifests in deletion order (reverse of apply order), and kubectl's errors for those whose
+     * kind the server does not serve, which kubectl reports after all others.
+     */
+    public record Planned(List<Target> targets, List<RuntimeException> unmapped) {
+    }
+
+    public Planned targetsOf(List<Manifest> manifests) {
         List<Target> targets = new ArrayList<>();
+        List<RuntimeException> unmapped = new ArrayList<>();
         for (Manifest m : ApplyOrder.forDelete(manifests)) {
-            ManifestLocation at = ManifestLocation.of(m, discovery, connection);
-            targets.add(new Target(at.resource(), at.namespace(), m.name(), m.source()));
+            ApiResource resource;
+            try {
+                resource = ManifestLocation.resource(m, discovery);
+            } catch (BuilderException e) {
+                unmapped.add(e);
+                continue;
+            }
+            try {
+                targets.add(new Target(resource, ManifestLocation.namespace(m, resource, connection), m.name(),
+                        m.source(), null));
+            } catch (BuilderException e) {
+                targets.add(new Target(resource, null, m.name(), m.source(), e));
+            }
         }
-        return targets;
+        return new Planned(targets, unmapped);
     }
 
     /** Named objects of one type ({@code TYPE NAME...}). */
     public List<Target> targetsNamed(String type, List<String> names) {
         ApiResource resource = resolve(type);
         String namespace = resource.namespaced() ? connection.namespace() : null;
-        return names.stream().map(n -> new Target(resource, namespace, n, null)).toList();
+        return names.stream().map(n -> new Target(resource, namespace, n)).toList();
     }
 
     /** The objects of one type that match a label selector, in the namespace (or all with {@code allNamespaces}). */
@@ -109,7 +139,7 @@ public final class Deleter {
         for (JsonNode item : connection.get(path).path("items")) {
             JsonNode metadata = item.path("metadata");
             targets.add(new Target(resource, resource.namespaced() ? metadata.path("namespace").asText() : null,
-                    metadata.path("name").asText(), null));
+                    metadata.path("name").asText()));
         }
         return targets;
     }
@@ -119,14 +149,17 @@ public final class Deleter {
                 "the server doesn't have a resource type \"" + type + "\""));
     }
 
-    /** Deletes every target, reporting each as it goes, then waits for all deleted ones to be gone. */
+    /**
+     * Deletes every target, reporting each as it goes, then, when none failed (kubectl does not wait after an
+     * error), waits for all of them to be gone.
+     */
     public List<Result> delete(List<Target> targets, Options options, Consumer<Result> listener) {
         List<Result> results = new ArrayList<>();
         List<Deleted> deleted = new ArrayList<>();
         for (Target target : targets) {
             Result result;
             try {
-                JsonNode answer = connection.send(new Connection.Request("DELETE", target.path(), "application/json",
+                JsonNode answer = connection.send(new Connection.Request("DELETE", path(target), "application/json",
                         body(options), "application/json"));
                 deleted.add(new Deleted(target, answer.path("metadata").path("uid").asText("")));
                 result = new Result(target, null);
@@ -134,16 +167,30 @@ public final class Deleter {
                 if (e.isNotFound() && options.ignoreNotFound()) {
                     continue;
                 }
-                result = new Result(target, (target.source() == null ? e : e.withSource("deleting", target.source()))
-                        .kubectlMessage());
+                result = new Result(target, target.source() == null ? e : e.withSource("deleting", target.source()));
+            } catch (BuilderException e) {
+                result = new Result(target, e);
+            } catch (IllegalArgumentException e) {
+                result = new Result(target, ApiException.withSource("deleting", target.source(), e));
             }
             results.add(result);
             listener.accept(result);
         }
-        if (options.waitTimeout() != null) {
+        if (options.waitTimeout() != null && results.stream().noneMatch(Result::failed)) {
             awaitGone(deleted, options.waitTimeout());
         }
         return results;
+    }
+
+    /** The target's URL path, once it is known to name one object. */
+    private static String path(Target target) {
+        if (target.refusal() != null) {
+            throw target.refusal();
+        }
+        if (target.name().isEmpty()) {
+            throw new IllegalArgumentException("resource name may not be empty");
+        }
+        return target.path();
     }
 
     private record Deleted(Target target, String uid) {

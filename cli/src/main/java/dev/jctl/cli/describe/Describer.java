@@ -5,6 +5,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.get.Getter;
 import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.diff.io.Manifest;
@@ -115,22 +116,8 @@ public final class Describer {
     }
 
     private Target fromManifest(Manifest manifest) {
-        ApiResource resource = discovery.forKind(manifest.apiVersion(), manifest.kind()).orElseThrow(() ->
-                new IllegalArgumentException("resource mapping not found for name: \"" + manifest.name()
-                        + "\" namespace: \"" + manifest.object().path("metadata").path("namespace").asText("")
-                        + "\" from \"" + manifest.source() + "\": no matches for kind \"" + manifest.kind()
-                        + "\" in version \"" + manifest.apiVersion() + "\""));
-        String namespace = "";
-        if (resource.namespaced()) {
-            String own = manifest.object().path("metadata").path("namespace").asText("");
-            if (connection.namespaceEnforced() && !own.isEmpty() && !own.equals(connection.namespace())) {
-                throw new IllegalArgumentException("the namespace from the provided object \"" + own + "\" does not "
-                        + "match the namespace \"" + connection.namespace() + "\". You must pass '--namespace="
-                        + own + "' to perform this operation.");
-            }
-            namespace = own.isEmpty() ? connection.namespace() : own;
-        }
-        return new Target(resource, namespace, manifest.name(), null);
+        ManifestLocation at = ManifestLocation.of(manifest, discovery, connection);
+        return new Target(at.resource(), at.namespace() == null ? "" : at.namespace(), manifest.name(), null);
     }
 
     private List<Target> listed(ApiResource resource, Request request) {

@@ -1,11 +1,14 @@
 package dev.jctl.cli.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.BuilderException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.ConnectionSettings;
 import dev.jctl.cli.client.Discovery;
@@ -147,10 +150,11 @@ class ApplierTest {
         ApplyResult result = apply(CONFIG_MAP.replace("blue", "green"), ApplyOptions.defaults()).get(0);
 
         assertTrue(result.failed());
-        assertTrue(result.error().startsWith("Error from server (Conflict): error when applying patch:"),
-                result.error());
-        assertTrue(result.error().endsWith("for: \"test.yaml\": error when patching \"test.yaml\": "
-                + "the object has been modified"), result.error());
+        ApiException error = assertInstanceOf(ApiException.class, result.error());
+        assertTrue(error.kubectlMessage().startsWith("Error from server (Conflict): error when applying patch:"),
+                error.kubectlMessage());
+        assertTrue(error.getMessage().endsWith("for: \"test.yaml\": error when patching \"test.yaml\": "
+                + "the object has been modified"), error.getMessage());
         assertEquals(1 + Applier.MAX_CONFLICT_RETRIES, server.requests().stream()
                 .filter(r -> r.method().equals("PATCH")).count());
     }
@@ -218,9 +222,11 @@ class ApplierTest {
 
         List<ApplyResult> results = apply(yaml, ApplyOptions.defaults());
 
-        assertEquals("error: resource mapping not found for name: \"g\" namespace: \"\" from \"test.yaml\": "
+        RuntimeException unmapped = results.stream().filter(ApplyResult::failed).findFirst().orElseThrow().error();
+        assertEquals(BuilderException.Stage.READ, assertInstanceOf(BuilderException.class, unmapped).stage());
+        assertEquals("resource mapping not found for name: \"g\" namespace: \"\" from \"test.yaml\": "
                 + "no matches for kind \"Gadget\" in version \"nope.io/v1\"\nensure CRDs are installed first",
-                results.stream().filter(ApplyResult::failed).findFirst().orElseThrow().error());
+                unmapped.getMessage());
         assertEquals("created", results.stream().filter(r -> !r.failed()).findFirst().orElseThrow().operation());
     }
 
@@ -284,9 +290,10 @@ class ApplierTest {
 
         ApplyResult result = apply(CONFIG_MAP, ApplyOptions.defaults().withServerSide(true, false)).get(0);
 
-        assertTrue(result.error().startsWith("error: Apply failed with 1 conflict: conflict with \"other\": "
-                + ".data.color\nPlease review the fields above--they currently have other managers."), result.error());
-        assertTrue(result.error().endsWith("server-side-apply/#conflicts"), result.error());
+        String message = result.error().getMessage();
+        assertTrue(message.startsWith("Apply failed with 1 conflict: conflict with \"other\": "
+                + ".data.color\nPlease review the fields above--they currently have other managers."), message);
+        assertTrue(message.endsWith("server-side-apply/#conflicts"), message);
         assertEquals("fieldManager=kubectl&fieldValidation=Strict&force=false", server.requests().get(0).query());
     }
 }

@@ -103,4 +103,37 @@ class ManifestSourcesTest {
                         .read(List.of(dir.resolve("nope.yaml").toString()), false));
         assertEquals("the path \"" + dir.resolve("nope.yaml") + "\" does not exist", e.getMessage());
     }
+
+    @Test
+    void aBadDocumentEndsItsOwnFileOnlyAndEveryBadFileIsReportedInOrder() throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), CM.formatted("a1") + "---\nmetadata: [unclosed\n---\n"
+                + CM.formatted("a3"));
+        Files.writeString(dir.resolve("b.yaml"), CM.formatted("b"));
+        Files.writeString(dir.resolve("c.yaml"), "apiVersion: v1\nmetadata:\n  name: c1\n---\n" + CM.formatted("c2"));
+        ManifestSources sources = new ManifestSources(new ByteArrayInputStream(new byte[0]));
+
+        ManifestSources.Reading validated = sources.readAll(List.of(dir.toString()), false, true);
+        assertEquals(List.of("a.yaml:a1", "b.yaml:b"), names(validated.manifests()));
+        assertEquals(List.of("error parsing " + dir.resolve("a.yaml") + ": error converting YAML to JSON: yaml: "
+                        + "line 1: did not find expected ',' or ']'",
+                "error validating \"" + dir.resolve("c.yaml") + "\": error validating data: kind not set; if you "
+                        + "choose to ignore these errors, turn validation off with --validate=false"),
+                validated.errors().stream().map(RuntimeException::getMessage).toList());
+
+        // Without validation an object without a kind is left out, and the file goes on.
+        ManifestSources.Reading decoded = sources.readAll(List.of(dir.toString()), false, false);
+        assertEquals(List.of("a.yaml:a1", "b.yaml:b", "c.yaml:c2"), names(decoded.manifests()));
+        assertEquals("unable to decode \"" + dir.resolve("c.yaml") + "\": Object 'Kind' is missing in "
+                + "'{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"c1\"}}'", decoded.errors().get(1).getMessage());
+    }
+
+    @Test
+    void anObjectWithoutANameIsReadButNotForCommandsThatLookItUp() throws IOException {
+        Path file = Files.writeString(dir.resolve("nameless.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n");
+        ManifestSources sources = new ManifestSources(new ByteArrayInputStream(new byte[0]));
+        assertEquals(List.of("nameless.yaml:"), names(sources.readAll(List.of(file.toString()), false, true).manifests()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sources.read(List.of(file.toString()), false));
+        assertEquals("resource name may not be empty", e.getMessage());
+    }
 }

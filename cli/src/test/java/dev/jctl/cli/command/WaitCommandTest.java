@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,13 +63,6 @@ class WaitCommandTest extends SideBySide {
             }
         }
     }
-
-    /**
-     * client-go's klog warnings, which kubectl prints when a watch it had to cut short at a 1 s timeout ended
-     * "very short"; whether one appears depends on scheduling, and they are not part of kubectl's answer.
-     */
-    private static final UnaryOperator<String> WITHOUT_KLOG_WARNINGS =
-            text -> text.replaceAll("(?m)^W\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+ .*\n", "");
 
     private static void same(String prefix, String... args) {
         assertSame(prefix + "-k", prefix + "-j", WITHOUT_KLOG_WARNINGS, args);

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary directory that also holds each tool's cache and the tests' manifests.
  */
 public abstract class SideBySide {
+    /**
+     * kubectl's stderr without client-go's klog warnings ({@code W1123 21:28:58.557863   19925 file.go:723] ...}):
+     * stamped with the time and process, and not part of kubectl's answer. kubectl prints them, for one, when a
+     * watch it cut short at a 1 s timeout ended "very short" (whether depends on scheduling), or when kubectl diff
+     * retried an object that kept conflicting.
+     */
+    protected static final UnaryOperator<String> WITHOUT_KLOG_WARNINGS =
+            text -> text.replaceAll("(?m)^W\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+ .*\n", "");
+
     @TempDir
     protected static Path dir;
     protected static LiveCluster cluster;
