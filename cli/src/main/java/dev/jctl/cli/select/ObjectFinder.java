@@ -9,6 +9,7 @@ import dev.jctl.cli.client.Discovery;
 import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.edit.Resources;
 import dev.jctl.cli.get.Getter;
+import dev.jctl.cli.get.ResourceArguments;
 import dev.jctl.diff.io.Manifest;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -24,6 +25,11 @@ import java.util.List;
  * be read is reported as such and the others are still visited (its ContinueOnError).
  */
 public final class ObjectFinder {
+    /** kubectl's builder's error for no resource arguments. */
+    public static final String NO_RESOURCES = "You must provide one or more resources by argument or filename.\n"
+            + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+            + "   '<resource> <name>'\n   '<resource>'";
+
     private final Connection connection;
     private final Discovery discovery;
     private final InputStream stdin;
@@ -83,18 +89,11 @@ public final class ObjectFinder {
         boolean bulk = selection.selector() != null || everything;
         if (arguments.isEmpty()) {
             throw new IllegalArgumentException(bulk ? "at least one resource must be specified to use a selector"
-                    : "You must provide one or more resources by argument or filename.\n"
-                    + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
-                    + "   '<resource> <name>'\n   '<resource>'");
+                    : NO_RESOURCES);
         }
         List<String[]> tuples = tuples(arguments);
         if (bulk) {
-            if (!tuples.isEmpty()) {
-                boolean typedNames = arguments.get(0).contains("/") || arguments.get(0).contains(",");
-                throw new IllegalArgumentException(typedNames
-                        ? "selectors and the all flag cannot be used when passing resource/name arguments"
-                        : "name cannot be provided when a selector is specified");
-            }
+            ResourceArguments.refuseNamesWithSelector(arguments);
             return new Found(listed(arguments.get(0), selection), false);
         }
         if (tuples.isEmpty()) {
