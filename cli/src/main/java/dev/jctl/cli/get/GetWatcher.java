@@ -169,7 +169,10 @@ public final class GetWatcher {
             resourceVersion = last.path("metadata").path("resourceVersion").asText();
         }
         for (JsonNode document : documents) {
-            if (!quiet) {
+            if (!quiet && table != null) {
+                // one flush for them all, as kubectl: the pages of a chunked listing share their column widths
+                table.print(document, outputEvents ? "ADDED" : null, tab);
+            } else if (!quiet) {
                 print(document, outputEvents ? "ADDED" : null);
             } else if (table != null && Getter.isTable(document)) {
                 // Rows left out, columns kept: the first event then prints the header.
