@@ -108,6 +108,7 @@ public final class GetCommand implements Callable<Integer> {
                         err);
             }
             if (arguments.isEmpty() && !watching) {
+                // kubectl's hint, then its usage error; a watch without arguments fails later, in its builder
                 err.println("You must specify the type of resource to get. Use \"jctl get --help\" for the resource "
                         + "types jctl accepts.\n");
                 throw new IllegalArgumentException("Required resource not specified.\n"

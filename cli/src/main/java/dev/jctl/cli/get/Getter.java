@@ -101,8 +101,8 @@ public final class Getter {
         for (int i = 0; i < resolved.size(); i++) {
             List<String> names = query.selections().get(i).names();
             for (ApiResource resource : resolved.get(i)) {
-                try {
-                    if (names.isEmpty()) {
+                if (names.isEmpty()) {
+                    try {
                         for (JsonNode page : list(resource, query, query.withObjects() ? 0 : query.chunkSize())) {
                             if (isTable(page)) {
                                 items.add(new Item(resource, page));
@@ -110,17 +110,17 @@ public final class Getter {
                                 page.path("items").forEach(item -> items.add(new Item(resource, item)));
                             }
                         }
-                        continue;
+                    } catch (ApiException e) {
+                        keep(e, query, errors);
                     }
-                    for (String name : names) {
-                        try {
-                            items.add(new Item(resource, object(resource, query, name)));
-                        } catch (ApiException e) {
-                            keep(e, query, errors);
-                        }
+                    continue;
+                }
+                for (String name : names) {
+                    try {
+                        items.add(new Item(resource, object(resource, query, name)));
+                    } catch (ApiException e) {
+                        keep(e, query, errors);
                     }
-                } catch (ApiException e) {
-                    keep(e, query, errors);
                 }
             }
         }
