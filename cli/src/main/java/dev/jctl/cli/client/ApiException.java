@@ -28,6 +28,77 @@ public final class ApiException extends RuntimeException {
         return new ApiException(code, "", text, null);
     }
 
+    /**
+     * client-go's error for an answer outside 2xx that carries no Status (apimachinery's NewGenericServerResponse,
+     * for a request naming no resource): a reason and message of the status code's own.
+     *
+     * @param serverMessage the body when it was text, else {@code unknown}
+     */
+    static ApiException unexpected(int code, String method, String serverMessage) {
+        String reason = "";
+        String message = "the server responded with the status code " + code + " but did not return more information";
+        switch (code) {
+            case 409 -> {
+                reason = method.equals("POST") ? "AlreadyExists" : "Conflict";
+                message = "the server reported a conflict";
+            }
+            case 404 -> {
+                reason = "NotFound";
+                message = "the server could not find the requested resource";
+            }
+            case 400 -> {
+                reason = "BadRequest";
+                message = "the server rejected our request for an unknown reason";
+            }
+            case 401 -> {
+                reason = "Unauthorized";
+                message = "the server has asked for the client to provide credentials";
+            }
+            case 403 -> {
+                reason = "Forbidden";
+                message = serverMessage;
+            }
+            case 406 -> {
+                reason = "NotAcceptable";
+                message = serverMessage.isEmpty() || serverMessage.equals("unknown")
+                        ? "the server was unable to respond with a content type that the client supports" : serverMessage;
+            }
+            case 415 -> {
+                reason = "UnsupportedMediaType";
+                message = serverMessage;
+            }
+            case 405 -> {
+                reason = "MethodNotAllowed";
+                message = "the server does not allow this method on the requested resource";
+            }
+            case 422 -> {
+                reason = "Invalid";
+                message = "the server rejected our request due to an error in our request";
+            }
+            case 503 -> {
+                reason = "ServiceUnavailable";
+                message = "the server is currently unable to handle the request";
+            }
+            case 504 -> {
+                reason = "Timeout";
+                message = "the server was unable to return a response in the time allotted, but may still be "
+                        + "processing the request";
+            }
+            case 429 -> {
+                reason = "TooManyRequests";
+                message = "the server has received too many requests and has asked us to try again later";
+            }
+            default -> {
+                if (code >= 500) {
+                    reason = "InternalError";
+                    message = "an error on the server (" + GoStrings.quote(serverMessage)
+                            + ") has prevented the request from succeeding";
+                }
+            }
+        }
+        return new ApiException(code, reason, message, null);
+    }
+
     /** The error for a non-2xx {@link Connection.Answer}. */
     public static ApiException ofAnswer(Connection.Answer answer) {
         return of(answer.code(), answer.json(), answer.body());
@@ -52,6 +123,11 @@ public final class ApiException extends RuntimeException {
 
     public boolean isInvalid() {
         return code == 422;
+    }
+
+    /** The same error with another message (kubectl's builder adds what it was listing, for one). */
+    public ApiException withMessage(String message) {
+        return new ApiException(code, reason, message, status);
     }
 
     /** The same error with {@code error when <verb> "<source>": } before the message (kubectl's AddSourceToErr). */

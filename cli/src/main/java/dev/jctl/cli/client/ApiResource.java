@@ -31,6 +31,11 @@ public record ApiResource(String group, String version, String kind, String plur
         return group.isEmpty() ? lower : lower + "." + group;
     }
 
+    /** {@code apps/v1, Resource=deployments}: how client-go prints the resource in list errors. */
+    public String groupVersionResource() {
+        return group + "/" + version + ", Resource=" + plural;
+    }
+
     /** The collection URL path; {@code namespace} is ignored for cluster-scoped resources, null means all. */
     public String collectionPath(String namespace) {
         StringBuilder path = new StringBuilder(group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version);

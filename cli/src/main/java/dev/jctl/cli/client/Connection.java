@@ -16,15 +16,21 @@ import io.vertx.core.spi.resolver.ResolverProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.ByteArrayOutputStream;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -35,6 +41,9 @@ import java.util.function.Consumer;
  */
 public final class Connection implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** client-go's cap on the error body it quotes. */
+    private static final int MAX_ERROR_TEXT = 2048;
 
     /** How long closing waits for the HTTP client's event loops to end. */
     private static final long CLOSE_SECONDS = 5;
@@ -196,6 +205,116 @@ public final class Connection implements AutoCloseable {
                 started.cancel();
             }
         });
+    }
+
+    /**
+     * A GET whose answer is written to {@code out} as it arrives, as text (a {@code --raw} request: a watch URI
+     * streams until the server ends it). An answer outside 2xx becomes the {@link ApiException} client-go makes of
+     * it: the Status it carries, else the status code's own error.
+     */
+    public void copy(String pathAndQuery, String accept, Writer out) {
+        HttpRequest request = http.newHttpRequestBuilder().uri(URI.create(server + pathAndQuery))
+                .header("Accept", accept).forStreaming().build();
+        AtomicBoolean success = new AtomicBoolean();
+        Utf8Writer text = new Utf8Writer(out);
+        ByteArrayOutputStream failure = new ByteArrayOutputStream();
+        CompletableFuture<HttpResponse<AsyncBody>> response = http.consumeBytes(request,
+                (List<ByteBuffer> buffers, AsyncBody asyncBody) -> {
+                    for (ByteBuffer buffer : buffers) {
+                        if (success.get()) {
+                            text.write(buffer);
+                        } else {
+                            byte[] bytes = new byte[buffer.remaining()];
+                            buffer.get(bytes);
+                            failure.writeBytes(bytes);
+                        }
+                    }
+                    asyncBody.consume();
+                });
+        try {
+            HttpResponse<AsyncBody> head = response.get();
+            success.set(head.code() >= 200 && head.code() <= 299);
+            head.body().consume();
+            head.body().done().get();
+            if (!success.get()) {
+                throw unexpected(head, failure.toString(StandardCharsets.UTF_8));
+            }
+            text.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.cancel(true);
+            throw new KubernetesClientException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new KubernetesClientException("cannot reach " + server + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /** client-go's error for an answer outside 2xx (its Request.transformResponse and Result.Error). */
+    private static ApiException unexpected(HttpResponse<?> head, String body) {
+        String contentType = head.header("Content-Type");
+        String media = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        // Without a Content-Type client-go assumes JSON, and calls the body text.
+        boolean decodable = media.isEmpty() || media.equals("application/json");
+        if (decodable && !body.isBlank()) {
+            JsonNode status = parseOrNull(body);
+            if (status != null && "Status".equals(status.path("kind").asText())
+                    && "Failure".equals(status.path("status").asText())) {
+                return ApiException.of(head.code(), status, body);
+            }
+        }
+        String message = media.isEmpty() || media.startsWith("text/")
+                ? body.substring(0, Math.min(body.length(), MAX_ERROR_TEXT)).strip() : "unknown";
+        return ApiException.unexpected(head.code(), "GET", message);
+    }
+
+    private static JsonNode parseOrNull(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes UTF-8 bytes to a Writer as they come, a character split between two buffers included. */
+    private static final class Utf8Writer {
+        private final Writer out;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private ByteBuffer pending = ByteBuffer.allocate(0);
+
+        Utf8Writer(Writer out) {
+            this.out = out;
+        }
+
+        synchronized void write(ByteBuffer bytes) {
+            ByteBuffer input = ByteBuffer.allocate(pending.remaining() + bytes.remaining());
+            input.put(pending).put(bytes).flip();
+            decode(input, false);
+            pending = input;
+        }
+
+        synchronized void finish() {
+            decode(pending, true);
+            CharBuffer chars = CharBuffer.allocate(16);
+            decoder.flush(chars);
+            emit(chars.flip());
+        }
+
+        private void decode(ByteBuffer input, boolean last) {
+            CharBuffer chars = CharBuffer.allocate(Math.max(16, input.remaining()));
+            decoder.decode(input, chars, last);
+            emit(chars.flip());
+        }
+
+        private void emit(CharBuffer chars) {
+            try {
+                out.append(chars);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A streaming answer: {@code done} completes with the status code when the server ends it. */

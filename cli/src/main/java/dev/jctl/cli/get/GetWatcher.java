@@ -77,7 +77,8 @@ public final class GetWatcher {
         String name = names.size() == 1 ? names.get(0) : null;
         tab = new TabWriter(out);
         if (options.format().humanReadable()) {
-            table = new TablePrinter(options.table(options.allNamespaces(), null));
+            table = new TablePrinter(options.table(options.allNamespaces(),
+                    options.showKind() ? resource.qualifiedKind() : null));
         } else {
             generic = new GenericPrinter(options.format(), options.noHeaders(), out);
         }
@@ -150,12 +151,15 @@ public final class GetWatcher {
         List<JsonNode> documents = new ArrayList<>();
         String resourceVersion;
         if (names.isEmpty()) {
-            JsonNode list = getter.list(resource, query, null);
-            resourceVersion = list.path("metadata").path("resourceVersion").asText();
-            if (Getter.isTable(list)) {
-                documents.add(options.sortBy() == null ? list : sortRows(list));
-            } else {
-                list.path("items").forEach(documents::add);
+            // in chunks even to sort: kubectl sorts each page of a watch's listing on its own
+            List<JsonNode> pages = getter.list(resource, query, query.chunkSize());
+            resourceVersion = pages.get(pages.size() - 1).path("metadata").path("resourceVersion").asText();
+            for (JsonNode page : pages) {
+                if (Getter.isTable(page)) {
+                    documents.add(options.sortBy() == null ? page : sortRows(page));
+                } else {
+                    page.path("items").forEach(documents::add);
+                }
             }
         } else {
             for (String name : names) {
@@ -165,7 +169,10 @@ public final class GetWatcher {
             resourceVersion = last.path("metadata").path("resourceVersion").asText();
         }
         for (JsonNode document : documents) {
-            if (!quiet) {
+            if (!quiet && table != null) {
+                // one flush for them all, as kubectl: the pages of a chunked listing share their column widths
+                table.print(document, outputEvents ? "ADDED" : null, tab);
+            } else if (!quiet) {
                 print(document, outputEvents ? "ADDED" : null);
             } else if (table != null && Getter.isTable(document)) {
                 // Rows left out, columns kept: the first event then prints the header.

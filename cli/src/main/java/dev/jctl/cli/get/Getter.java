@@ -7,6 +7,7 @@ import dev.jctl.cli.client.ApiException;
 import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.diff.io.GoStrings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,15 +30,37 @@ public final class Getter {
     }
 
     /**
-     * @param labelSelector null for none
-     * @param allNamespaces list across namespaces ({@code -A})
-     * @param asTable       ask for the server's Tables (human-readable output)
-     * @param withObjects   Tables whose rows carry the whole object ({@code --sort-by} reads it)
+     * @param labelSelector  empty or null for none
+     * @param fieldSelector  empty or null for none
+     * @param allNamespaces  list across namespaces ({@code -A})
+     * @param asTable        ask for the server's Tables (human-readable output)
+     * @param withObjects    Tables whose rows carry the whole object ({@code --sort-by} reads it)
+     * @param chunkSize      {@code --chunk-size}: list in pages of this many objects, 0 for one request
+     * @param ignoreNotFound {@code --ignore-not-found}: objects (and lists) not found are no error
      */
-    public record Query(List<ResourceArguments.Selection> selections, String labelSelector, boolean allNamespaces,
-                        boolean asTable, boolean withObjects) {
+    public record Query(List<ResourceArguments.Selection> selections, String labelSelector, String fieldSelector,
+                        boolean allNamespaces, boolean asTable, boolean withObjects, long chunkSize,
+                        boolean ignoreNotFound) {
         public Query {
             selections = List.copyOf(selections);
+        }
+
+        /**
+         * The query of get's resource arguments and selectors (trimmed, as kubectl's builder takes them), checked
+         * as that builder checks them.
+         *
+         * @throws IllegalArgumentException in its words for arguments it refuses
+         */
+        public static Query of(List<String> arguments, String labelSelector, String fieldSelector, PrintOptions options,
+                               long chunkSize, boolean ignoreNotFound) {
+            List<ResourceArguments.Selection> selections = ResourceArguments.parse(arguments);
+            String labels = labelSelector == null ? "" : labelSelector.strip();
+            String fields = fieldSelector == null ? "" : fieldSelector.strip();
+            if (!labels.isEmpty() || !fields.isEmpty()) {
+                ResourceArguments.refuseNamesWithSelector(arguments);
+            }
+            return new Query(selections, labels, fields, options.allNamespaces(), options.format().humanReadable(),
+                    options.sortBy() != null, chunkSize, ignoreNotFound);
         }
 
         /** One type and one name: kubectl then prints that object itself rather than a List of it. */
@@ -51,7 +74,7 @@ public final class Getter {
     public record Item(ApiResource resource, JsonNode document) {
     }
 
-    /** What was found, in order, and the errors of names not found, in kubectl's words. */
+    /** What was found, in order, and the errors of the reads that failed, in kubectl's words. */
     public record Found(List<Item> items, List<String> errors) {
     }
 
@@ -67,6 +90,10 @@ public final class Getter {
         return resources;
     }
 
+    /**
+     * Reads every selection, going on past a failed read as kubectl's builder does (ContinueOnError): its error is
+     * kept for the end. A listing is read in chunks, except to sort it, which needs every row at once.
+     */
     public Found get(Query query) {
         List<List<ApiResource>> resolved = query.selections().stream().map(s -> resolve(s.types())).toList();
         List<Item> items = new ArrayList<>();
@@ -75,11 +102,16 @@ public final class Getter {
             List<String> names = query.selections().get(i).names();
             for (ApiResource resource : resolved.get(i)) {
                 if (names.isEmpty()) {
-                    JsonNode list = list(resource, query, null);
-                    if (isTable(list)) {
-                        items.add(new Item(resource, list));
-                    } else {
-                        list.path("items").forEach(item -> items.add(new Item(resource, typed(resource, item))));
+                    try {
+                        for (JsonNode page : list(resource, query, query.withObjects() ? 0 : query.chunkSize())) {
+                            if (isTable(page)) {
+                                items.add(new Item(resource, page));
+                            } else {
+                                page.path("items").forEach(item -> items.add(new Item(resource, item)));
+                            }
+                        }
+                    } catch (ApiException e) {
+                        keep(e, query, errors);
                     }
                     continue;
                 }
@@ -87,7 +119,7 @@ public final class Getter {
                     try {
                         items.add(new Item(resource, object(resource, query, name)));
                     } catch (ApiException e) {
-                        errors.add(e.kubectlMessage());
+                        keep(e, query, errors);
                     }
                 }
             }
@@ -95,18 +127,58 @@ public final class Getter {
         return new Found(items, errors);
     }
 
-    /** The list (a Table when asked and offered), its items typed; {@code fieldSelector} null for none. */
-    public JsonNode list(ApiResource resource, Query query, String fieldSelector) {
-        List<String> parameters = listParameters(query, fieldSelector);
-        if (!query.withObjects()) {
-            // kubectl reads in chunks of 500, except when sorting, which needs all rows at once.
-            parameters.add(0, "limit=500");
+    private static void keep(ApiException error, Query query, List<String> errors) {
+        if (!(query.ignoreNotFound() && error.isNotFound())) {
+            errors.add(error.kubectlMessage());
         }
-        JsonNode list = connection.send(Connection.Request.get(resource.collectionPath(namespace(query))
-                + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters))).withAccept(accept(query)));
-        if (isTable(list)) {
-            return list;
+    }
+
+    /**
+     * The pages of a listing: Tables when asked and offered, else lists with their items typed; {@code chunkSize}
+     * objects a page, following the server's {@code continue} tokens, or one page for 0.
+     *
+     * @throws ApiException with the words kubectl's builder adds to a refused listing
+     */
+    public List<JsonNode> list(ApiResource resource, Query query, long chunkSize) {
+        List<JsonNode> pages = new ArrayList<>();
+        String token = "";
+        do {
+            List<String> parameters = listParameters(query, query.fieldSelector());
+            if (chunkSize != 0) {
+                // a negative size goes to the server too, which refuses it
+                parameters.add("limit=" + chunkSize);
+            }
+            if (!token.isEmpty()) {
+                parameters.add("continue=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            }
+            JsonNode page;
+            try {
+                page = connection.send(Connection.Request.get(resource.collectionPath(namespace(query))
+                        + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters))).withAccept(accept(query)));
+            } catch (ApiException e) {
+                throw listError(e, resource, query);
+            }
+            pages.add(isTable(page) ? page : typedItems(resource, page));
+            token = page.path("metadata").path("continue").asText("");
+        } while (!token.isEmpty());
+        return pages;
+    }
+
+    /** cli-runtime's EnhanceListError: what was being listed, for a list refused as a bad request or not found. */
+    private static ApiException listError(ApiException e, ApiResource resource, Query query) {
+        boolean known = e.reason().equals("BadRequest") || e.reason().equals("NotFound");
+        if (!known && !(e.reason().isEmpty() && (e.code() == 400 || e.code() == 404))) {
+            return e;
         }
+        String labels = query.labelSelector() == null ? "" : query.labelSelector();
+        String fields = query.fieldSelector() == null ? "" : query.fieldSelector();
+        String subject = GoStrings.quote(resource.groupVersionResource());
+        return e.withMessage(labels.isEmpty() && fields.isEmpty() ? "Unable to list " + subject + ": " + e.getMessage()
+                : "Unable to find " + subject + " that match label selector " + GoStrings.quote(labels)
+                + ", field selector " + GoStrings.quote(fields) + ": " + e.getMessage());
+    }
+
+    private static JsonNode typedItems(ApiResource resource, JsonNode list) {
         ObjectNode typedList = list.deepCopy();
         ArrayNode items = typedList.putArray("items");
         list.path("items").forEach(item -> items.add(typed(resource, item)));
@@ -124,8 +196,7 @@ public final class Getter {
     /** The watch of what {@link #list} or {@link #object} read, from its resourceVersion, as a stream of lines. */
     public Connection.LineStream watch(ApiResource resource, Query query, String name, String resourceVersion,
                                        java.util.function.Consumer<String> onLine) {
-        String fieldSelector = name == null ? null : "metadata.name=" + name;
-        List<String> parameters = listParameters(query, fieldSelector);
+        List<String> parameters = listParameters(query, name == null ? query.fieldSelector() : "metadata.name=" + name);
         parameters.add("resourceVersion=" + resourceVersion);
         parameters.add("watch=true");
         return connection.stream(resource.collectionPath(namespace(query)) + "?" + String.join("&", parameters),
@@ -142,13 +213,13 @@ public final class Getter {
 
     private static List<String> listParameters(Query query, String fieldSelector) {
         List<String> parameters = new ArrayList<>();
-        if (fieldSelector != null) {
+        if (fieldSelector != null && !fieldSelector.isEmpty()) {
             parameters.add("fieldSelector=" + URLEncoder.encode(fieldSelector, StandardCharsets.UTF_8));
         }
         if (query.asTable() && query.withObjects()) {
             parameters.add("includeObject=Object");
         }
-        if (query.labelSelector() != null) {
+        if (query.labelSelector() != null && !query.labelSelector().isEmpty()) {
             parameters.add("labelSelector=" + URLEncoder.encode(query.labelSelector(), StandardCharsets.UTF_8));
         }
         return parameters;

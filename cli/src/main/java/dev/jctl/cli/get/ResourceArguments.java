@@ -1,6 +1,7 @@
 package dev.jctl.cli.get;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +19,24 @@ public final class ResourceArguments {
     public record Selection(String types, List<String> names) {
         public Selection {
             names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * kubectl's builder lists by selector ({@code -l}, {@code --field-selector}) and so takes types only.
+     *
+     * @throws IllegalArgumentException in its words when {@code arguments} name objects
+     */
+    public static void refuseNamesWithSelector(List<String> arguments) {
+        boolean severalTypes = arguments.size() > 1
+                && Arrays.stream(arguments.get(0).split(",", -1)).distinct().count() > 1;
+        if (arguments.stream().anyMatch(a -> a.contains("/")) || severalTypes) {
+            // TYPE/NAME, and TYPE,TYPE NAME, which the builder turns into TYPE/NAME pairs
+            throw new IllegalArgumentException("selectors and the all flag cannot be used when passing resource/name "
+                    + "arguments");
+        }
+        if (arguments.size() > 1) {
+            throw new IllegalArgumentException("name cannot be provided when a selector is specified");
         }
     }
 

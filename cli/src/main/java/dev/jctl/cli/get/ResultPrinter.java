@@ -6,10 +6,12 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Prints what {@link Getter} found as kubectl get does. Tables: one per resource type, separated by a blank line,
- * with {@code kind.group/name} names when several types were read, and "No resources found" on stderr when no
- * row was printed. Other formats: the object itself when one type and one name were asked for, else a
- * {@code v1 List} of all the objects. Errors of names not found come last, on stderr.
+ * Prints what {@link Getter} found as kubectl get does. Tables: one per resource type (the pages of a chunked
+ * listing merged into it), separated by a blank line, with {@code kind.group/name} names when several types were
+ * read or {@code --show-kind} asks, and "No resources found" on stderr when no row was printed (unless
+ * {@code --ignore-not-found}). Other formats: the object itself when one type and one name were asked for, else a
+ * {@code v1 List} of all the objects, or nothing at all with {@code --ignore-not-found} when nothing was found.
+ * The errors of failed reads come last, on stderr.
  */
 public final class ResultPrinter {
     private final PrintOptions options;
@@ -18,19 +20,17 @@ public final class ResultPrinter {
         this.options = options;
     }
 
-    /** @return the exit code: 1 when a name was not found */
+    /** @return the exit code: 1 when a read failed */
     public int print(Getter.Query query, Getter.Found found, PrintWriter out, PrintWriter err) {
         if (options.format().humanReadable()) {
             String nothingFound = printTables(found.items(), out);
-            if (nothingFound != null && found.errors().isEmpty()) {
+            if (nothingFound != null && found.errors().isEmpty() && !query.ignoreNotFound()) {
                 err.println(nothingFound);
             }
-        } else if (query.singleItemImplied() && !found.errors().isEmpty()) {
-            // kubectl reports only the error when the one object asked for is missing.
-            found.errors().forEach(err::println);
-            err.flush();
-            return 1;
-        } else {
+        } else if (!(query.singleItemImplied() && !found.errors().isEmpty())
+                && !(query.ignoreNotFound() && found.items().isEmpty())) {
+            // kubectl prints only the error when the one object asked for is missing, and with
+            // --ignore-not-found nothing at all (not even an empty List) when nothing was found
             printObjects(query, found, out);
         }
         found.errors().forEach(err::println);
@@ -73,7 +73,7 @@ public final class ResultPrinter {
                     tab.separateNext();
                 }
                 printer = new TablePrinter(options.table(options.allNamespaces() && item.resource().namespaced(),
-                        severalKinds ? item.resource().qualifiedKind() : null));
+                        severalKinds || options.showKind() ? item.resource().qualifiedKind() : null));
                 last = item.resource();
             }
             JsonNode document = item.document();

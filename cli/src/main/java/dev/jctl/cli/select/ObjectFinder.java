@@ -26,7 +26,8 @@ import java.util.List;
  * be read is reported as such and the others are still visited (its ContinueOnError).
  */
 public final class ObjectFinder {
-    private static final String NO_RESOURCES = "You must provide one or more resources by argument or filename.\n"
+    /** kubectl's builder's error for no resource arguments. */
+    public static final String NO_RESOURCES = "You must provide one or more resources by argument or filename.\n"
             + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
             + "   '<resource> <name>'\n   '<resource>'";
 
@@ -124,12 +125,7 @@ public final class ObjectFinder {
                     : NO_RESOURCES);
         }
         if (bulk) {
-            if (!tuples.isEmpty()) {
-                boolean typedNames = arguments.get(0).contains("/") || arguments.get(0).contains(",");
-                throw new IllegalArgumentException(typedNames
-                        ? "selectors and the all flag cannot be used when passing resource/name arguments"
-                        : "name cannot be provided when a selector is specified");
-            }
+            ResourceArguments.refuseNamesWithSelector(arguments);
             return new Found(listed(arguments.get(0), selection), false);
         }
         if (tuples.isEmpty()) {

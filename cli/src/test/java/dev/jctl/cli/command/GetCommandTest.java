@@ -171,7 +171,10 @@ class GetCommandTest extends SideBySide {
                 new Watch("  uid:", 4, "get", "cm", "-n", "get-w", "-w", "-o", "yaml"),
                 new Watch(added, 2, "get", "cm", "-n", "get-w", "-w", "-o", "json", "--output-watch-events"),
                 new Watch(added, 2, "get", "cm", "-n", "get-w", "-w", "-o", "custom-columns=N:.metadata.name,D:.data"),
-                new Watch(added, 2, "get", "cm", "-n", "get-w", "-w", "-o", "name"));
+                new Watch(added, 2, "get", "cm", "-n", "get-w", "-w", "-o", "name"),
+                // the selector applies to the watch too: the other configmap's events are not shown
+                new Watch("first", 2, "get", "cm", "-n", "get-w", "-w", "--field-selector",
+                        "metadata.name!=" + added));
         for (Watch watch : running) {
             if (!watch.args.contains("--watch-only")) {
                 watch.awaitLines("first", 1);

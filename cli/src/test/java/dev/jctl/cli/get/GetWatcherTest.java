@@ -53,9 +53,9 @@ class GetWatcherTest {
                     null, dir.resolve("cache")))) {
                 Getter getter = new Getter(connection, new Discovery(connection));
                 PrintOptions options = new PrintOptions(OutputFormat.forGet(null, null, true), false, false, List.of(), false,
-                        "default", null);
+                        "default", null, false);
                 exit = new GetWatcher(getter, options, new PrintWriter(out), new PrintWriter(err)).run(
-                        new Getter.Query(ResourceArguments.parse(List.of("configmaps")), null, false, true, false),
+                        Getter.Query.of(List.of("configmaps"), null, null, options, 500, false),
                         false, false, Duration.ofMinutes(2));
             }
             assertEquals(0, exit, "the server ended the watch: " + err);

@@ -265,7 +265,8 @@ class ApiServerHttpTest {
         assertEquals(List.of("a", "b", "c"), names("/api/v1/configmaps?fieldSelector=metadata.namespace%3Dsel"));
         assertEquals(List.of("a"), names("/api/v1/namespaces/sel/configmaps?labelSelector=app%3Dweb&limit=1"));
         assertStatus(cluster.get("/api/v1/namespaces/sel/configmaps?fieldSelector=spec.nodeName%3Dx"), 400,
-                "BadRequest", "field label not supported: spec.nodeName");
+                "BadRequest", "\"spec.nodeName\" is not a known field selector: only \"metadata.name\", "
+                        + "\"metadata.namespace\"");
     }
 
     @Test

@@ -56,7 +56,7 @@ final class CrdKinds {
                 subresources.add(Subresource.status(group, version, names.kind()));
             }
             CustomResource custom = new CustomResource(storage, schema, printerColumns(v), scale,
-                    storageDefaults);
+                    storageDefaults, selectableFields(v));
             kinds.add(new KindInfo(group, version, names.kind(), names.plural(), names.singular(), namespaced,
                     names.shortNames(), KindInfo.ALL_VERBS, names.categories(), List.copyOf(subresources), true,
                     schema == null ? Admission.NONE
@@ -84,6 +84,16 @@ final class CrdKinds {
         }
         return object -> {
         };
+    }
+
+    /** The labels of the version's selectableFields: each jsonPath without its leading dot, as upstream names them. */
+    private static List<String> selectableFields(JsonNode version) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode field : version.path("selectableFields")) {
+            String path = field.path("jsonPath").asText();
+            labels.add(path.startsWith(".") ? path.substring(1) : path);
+        }
+        return labels;
     }
 
     /** The version's additionalPrinterColumns, or upstream's default: one Age column. */

@@ -11,11 +11,16 @@ import java.util.function.Consumer;
  * (null when the version has none), the additionalPrinterColumns, and the scale subresource's paths (null when it
  * has none). OpenAPI, tables and the scale subresource read it from the registry like everything else.
  *
- * @param storageDefaults what every object read from storage goes through: the storage version's structural
- *                        defaults, applied in place and never written back, as upstream's storage decoder does
+ * @param storageDefaults  what every object read from storage goes through: the storage version's structural
+ *                         defaults, applied in place and never written back, as upstream's storage decoder does
+ * @param selectableFields the field labels of the version's selectableFields ({@code spec.color} for the
+ *                         jsonPath {@code .spec.color}), which field selectors may name
  */
 public record CustomResource(String storageVersion, JsonNode schema, List<PrinterColumn> printerColumns,
-                             ScalePaths scale, Consumer<ObjectNode> storageDefaults) {
+                             ScalePaths scale, Consumer<ObjectNode> storageDefaults, List<String> selectableFields) {
+    public CustomResource {
+        selectableFields = List.copyOf(selectableFields);
+    }
 
     /** One additionalPrinterColumns entry; {@code jsonPath} is evaluated against each object. */
     public record PrinterColumn(String name, String type, String format, String description, int priority,

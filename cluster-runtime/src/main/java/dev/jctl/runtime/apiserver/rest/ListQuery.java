@@ -18,7 +18,7 @@ record ListQuery(LabelSelector labels, FieldSelector fields, int limit, Continue
         String cont = request.param("continue");
         return new ListQuery(
                 LabelSelector.parse(request.param("labelSelector")),
-                FieldSelector.parse(request.param("fieldSelector"), kind.group(), kind.kind()),
+                FieldSelector.parse(request.param("fieldSelector"), kind),
                 (int) Math.min(Integer.MAX_VALUE, number(request, "limit")),
                 cont == null || cont.isEmpty() ? null : ContinueToken.decode(cont),
                 request.param("resourceVersion"),

@@ -51,7 +51,7 @@ class ServerSideApplySchemaTest {
     private static KindInfo widget(JsonNode schema) {
         return new KindInfo("example.com", "v1", "Widget", "widgets", "widget", true, List.of(), KindInfo.ALL_VERBS,
                 List.of(), List.of(), true, Admission.NONE, new CustomResource("v1", schema, List.of(), null,
-                object -> { }));
+                object -> { }, List.of()));
     }
 
     @Test
