@@ -2,6 +2,8 @@ package dev.jctl.runtime.apiserver.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,33 @@ public final class GoDecoding {
     /** The JSON decoder's error for an object built by a JSON patch or a JSON merge patch. */
     public Optional<String> jsonError(JsonNode object) {
         return Optional.ofNullable(GoJsonDecoder.firstError(RequestTree.of(object), type));
+    }
+
+    /**
+     * Removes, in place, the struct fields set to null: decoding leaves such a field at its zero value, or nil,
+     * and it is not stored, whatever the kind's defaults then fill in. Nulls inside maps and lists, which decode
+     * to zero-valued entries, are left as they are.
+     */
+    public void dropNullFields(JsonNode object) {
+        dropNullFields(object, type);
+    }
+
+    private static void dropNullFields(JsonNode value, GoType type) {
+        if (type.kind() == GoType.Kind.STRUCT && value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                GoType field = type.field(entry.getKey());
+                if (field != null && entry.getValue().isNull()) {
+                    it.remove();
+                } else if (field != null) {
+                    dropNullFields(entry.getValue(), field);
+                }
+            }
+        } else if ((type.kind() == GoType.Kind.SLICE && value.isArray())
+                || (type.kind() == GoType.Kind.MAP && value.isObject())) {
+            GoType element = type.element();
+            value.forEach(item -> dropNullFields(item, element));
+        }
     }
 
     /** The unstructured converter's error for an object built by a strategic merge patch or an apply. */

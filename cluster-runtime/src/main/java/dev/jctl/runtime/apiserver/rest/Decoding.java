@@ -44,12 +44,18 @@ final class Decoding {
         return GoDecoding.forKind(k.group(), k.version(), k.kind()).map(d -> new Decoding(k.version(), k.kind(), d));
     }
 
-    /** POST and PUT: upstream's transformDecodeError of the body's first decoding error. */
-    static void body(RequestTarget target, byte[] body) {
-        of(target).ifPresent(d -> d.decoding.jsonError(body).ifPresent(error -> {
-            throw ApiException.badRequest(d.kind + " in version \"" + d.version + "\" cannot be handled as a "
-                    + d.kind + ": " + error);
-        }));
+    /**
+     * POST and PUT: upstream's transformDecodeError of the body's first decoding error; else {@code object}, the
+     * decoded body, loses the struct fields the body set to null, as decoding drops them.
+     */
+    static void body(RequestTarget target, byte[] body, ObjectNode object) {
+        of(target).ifPresent(d -> {
+            d.decoding.jsonError(body).ifPresent(error -> {
+                throw ApiException.badRequest(d.kind + " in version \"" + d.version + "\" cannot be handled as a "
+                        + d.kind + ": " + error);
+            });
+            d.decoding.dropNullFields(object);
+        });
     }
 
     /**
@@ -67,6 +73,7 @@ final class Decoding {
                 throw ApiException.invalidPatch(patchedDocument(patchType, patch, patched), error);
             });
         }
+        decoding.dropNullFields(patched);
         return patched;
     }
 
