@@ -244,6 +244,26 @@ class TypeDecodingHttpTest {
                         + " ScaleSpec.spec.replicas of type int32");
     }
 
+    @Test
+    void appliesAreTypedByTheFieldManagerAsPlainErrors() {
+        String apply = "application/apply-patch+yaml";
+        String config = deployment("ssa", "\"replicas\":\"3\",").replace("{\"name\":\"ssa\"}",
+                "{\"name\":\"ssa\",\"namespace\":\"default\"}");
+        assertFailure(patch("ssa?fieldManager=test", apply, config), 500, "",
+                "failed to create typed patch object (default/ssa; apps/v1, Kind=Deployment): .spec.replicas:"
+                        + " expected numeric (int or float), got string");
+        assertFailure(patch("ssa?fieldManager=test", apply, config.replace("\"replicas\":\"3\"",
+                        "\"replicas\":\"3\",\"paused\":1").replace("[{\"name\":\"c\",\"image\":\"nginx\"}]", "{}")),
+                500, "", "failed to create typed patch object (default/ssa; apps/v1, Kind=Deployment): errors:\n"
+                        + "  .spec.replicas: expected numeric (int or float), got string\n"
+                        + "  .spec.paused: expected boolean, got &{1}\n"
+                        + "  .spec.template.spec.containers: expected list, got &{map[]}");
+        assertFailure(patch("ssa?fieldManager=test", apply, config.replace("\"3\"", "1.5")), 500, "",
+                "failed to convert new object (default/ssa; apps/v1, Kind=Deployment) to proper version: unable to"
+                        + " convert unstructured object to apps/v1, Kind=Deployment: cannot convert float64 to int32");
+        assertEquals(404, cluster.get(DEPLOYMENTS + "/ssa").code(), "nothing was created");
+    }
+
     private static String metadataOf(String name) {
         JsonNode scale = cluster.get(DEPLOYMENTS + "/" + name + "/scale").body().path("metadata");
         return "{\\\"name\\\":\\\"" + name + "\\\",\\\"namespace\\\":\\\"default\\\",\\\"uid\\\":\\\""
