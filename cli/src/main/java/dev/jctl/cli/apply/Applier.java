@@ -333,7 +333,7 @@ public final class Applier {
         try {
             JsonNode created = connection.send(new Connection.Request("POST",
                     resource.collectionPath(namespace) + writeQuery(options), "application/json",
-                    object.toString(), "application/json"));
+                    JsonWriter.marshal(object), "application/json"));
             return ApplyResult.success(manifest, null, created, "created");
         } catch (ApiException e) {
             throw options.forDiff() ? e : e.withSource("creating", manifest.source());
@@ -396,12 +396,12 @@ public final class Applier {
         String collection = path.substring(0, path.lastIndexOf('/')) + writeQuery(options);
         try {
             JsonNode created = connection.send(new Connection.Request("POST", collection, "application/json",
-                    Nulls.pruned(modified).toString(), "application/json"));
+                    JsonWriter.marshal(Nulls.pruned(modified)), "application/json"));
             return ApplyResult.success(manifest, current, created, "configured");
         } catch (ApiException e) {
             ObjectNode restore = current.deepCopy();
             restore.withObjectProperty("metadata").remove(List.of("resourceVersion", "uid", "creationTimestamp"));
-            connection.send(new Connection.Request("POST", collection, "application/json", restore.toString(),
+            connection.send(new Connection.Request("POST", collection, "application/json", JsonWriter.marshal(restore),
                     "application/json"));
             throw e;
         }

@@ -2,6 +2,7 @@ package dev.jctl.runtime.apiserver;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.diff.io.GoStrings;
 
 import java.util.List;
 
@@ -118,6 +119,22 @@ public final class ApiException extends RuntimeException {
     public static ApiException patchDoesNotApply() {
         return new ApiException(422, "Invalid", "the server rejected our request due to an error in our request",
                 null, null, "", List.of());
+    }
+
+    /**
+     * A patch whose result does not decode: {@code errors.NewInvalid(schema.GroupKind{}, "",
+     * field.Invalid(field.NewPath("patch"), value, detail))}, an Invalid with no kind and no name, the value quoted
+     * as Go's %q quotes it.
+     */
+    public static ApiException invalidPatch(String value, String detail) {
+        String message = "Invalid value: " + GoStrings.quote(value) + ": " + detail;
+        return new ApiException(422, "Invalid", " \"\" is invalid: patch: " + message, null, null, null,
+                List.of(new Cause("FieldValueInvalid", message, "patch")));
+    }
+
+    /** A plain Go error that reached the handler: 500 with no reason, the error's text as the message. */
+    public static ApiException unknown(String message) {
+        return new ApiException(500, "", message, null, null, null, List.of());
     }
 
     public static ApiException internal(String message) {

@@ -30,6 +30,7 @@ public final class JsonWriter {
     };
 
     private static final JsonWriter MARSHAL = new JsonWriter(null, true);
+    private static final JsonWriter COMPACT = new JsonWriter(null, false);
 
     /** Null for compact output, as Go's json.Marshal writes it. */
     private final String indent;
@@ -57,6 +58,16 @@ public final class JsonWriter {
     public static String marshal(JsonNode node) {
         StringBuilder out = new StringBuilder();
         MARSHAL.value(out, node, 0);
+        return out.toString();
+    }
+
+    /**
+     * Compact JSON with keys as the tree holds them: Go's json.Marshal of a document whose key order is already
+     * decided, such as a struct's fields or raw messages kept as they came.
+     */
+    public static String compact(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        COMPACT.value(out, node, 0);
         return out.toString();
     }
 

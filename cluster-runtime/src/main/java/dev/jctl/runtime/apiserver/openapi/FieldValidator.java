@@ -21,7 +21,7 @@ import java.util.Set;
  * properties nor items (RawExtension, JSON, int-or-string).
  */
 public final class FieldValidator implements UnknownFields {
-    private final Map<String, ? extends JsonNode> schemas;
+    private final SchemaNodes nodes;
     private final JsonNode root;
 
     /**
@@ -29,7 +29,7 @@ public final class FieldValidator implements UnknownFields {
      * @param root    the schema of the whole object
      */
     public FieldValidator(Map<String, ? extends JsonNode> schemas, JsonNode root) {
-        this.schemas = schemas;
+        this.nodes = new SchemaNodes(schemas);
         this.root = root;
     }
 
@@ -74,14 +74,14 @@ public final class FieldValidator implements UnknownFields {
     }
 
     private void prune(JsonNode value, JsonNode schema) {
-        JsonNode s = checked(schema);
+        JsonNode s = nodes.checked(schema);
         if (s == null) {
             return;
         }
-        if (value instanceof ObjectNode obj && declaresFields(s)) {
+        if (value instanceof ObjectNode obj && SchemaNodes.declaresFields(s)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                JsonNode field = fieldSchema(s, entry.getKey());
+                JsonNode field = SchemaNodes.fieldSchema(s, entry.getKey());
                 if (field == null) {
                     it.remove();
                 } else {
@@ -141,16 +141,16 @@ public final class FieldValidator implements UnknownFields {
     }
 
     private void walk(RequestTree value, JsonNode schema, String path, List<String> problems) {
-        JsonNode s = checked(schema);
+        JsonNode s = nodes.checked(schema);
         if (s == null) {
             return;
         }
-        if (value instanceof RequestTree.Obj obj && declaresFields(s)) {
+        if (value instanceof RequestTree.Obj obj && SchemaNodes.declaresFields(s)) {
             Set<String> seen = new HashSet<>();
             for (Map.Entry<String, RequestTree> entry : obj.entries()) {
                 String key = entry.getKey();
                 String child = path.isEmpty() ? key : path + "." + key;
-                JsonNode field = fieldSchema(s, key);
+                JsonNode field = SchemaNodes.fieldSchema(s, key);
                 boolean first = seen.add(key);
                 if (field == null) {
                     // a repeated unknown field is reported once, as unknown
@@ -169,43 +169,5 @@ public final class FieldValidator implements UnknownFields {
                 walk(arr.items().get(i), s.get("items"), path + "[" + i + "]", problems);
             }
         }
-    }
-
-    /** The schema with references followed; null where nothing is checked (unknown, preserve-unknown-fields). */
-    private JsonNode checked(JsonNode schema) {
-        JsonNode s = resolve(schema);
-        return s == null || s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false) ? null : s;
-    }
-
-    /** Objects whose schema declares neither properties nor additional properties are open (RawExtension, JSON). */
-    private static boolean declaresFields(JsonNode s) {
-        JsonNode additional = s.get("additionalProperties");
-        return s.get("properties") != null || additional != null && additional.isObject();
-    }
-
-    /** The schema of field {@code key}, or null when the object's schema does not allow it. */
-    private static JsonNode fieldSchema(JsonNode s, String key) {
-        JsonNode properties = s.get("properties");
-        JsonNode field = properties != null ? properties.get(key) : null;
-        JsonNode additional = s.get("additionalProperties");
-        return field == null && additional != null && additional.isObject() ? additional : field;
-    }
-
-    /** Follows {@code allOf: [{$ref}]} and {@code $ref} to the schema they name; null when it is unknown. */
-    private JsonNode resolve(JsonNode schema) {
-        JsonNode s = schema;
-        for (int depth = 0; s != null && depth < 8; depth++) {
-            JsonNode allOf = s.get("allOf");
-            if (allOf != null && allOf.size() == 1 && s.get("properties") == null) {
-                s = allOf.get(0);
-                continue;
-            }
-            JsonNode ref = s.get("$ref");
-            if (ref == null) {
-                return s;
-            }
-            s = schemas.get(SchemaRefs.refName(s));
-        }
-        return s;
     }
 }

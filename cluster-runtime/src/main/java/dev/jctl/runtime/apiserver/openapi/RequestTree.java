@@ -21,7 +21,9 @@ import java.util.Map;
 
 /**
  * A request body as written, keeping every occurrence of a repeated key in order, which a parsed
- * {@link JsonNode} no longer shows: what strict field validation needs to report duplicate fields.
+ * {@link JsonNode} no longer shows: what strict field validation needs to report duplicate fields, and what a
+ * typed decode visits (Go's decoder decodes every occurrence, in document order). JSON scalars keep their kind and
+ * their text, numbers as written ({@code 1.0}, {@code 1e3}), which is what Go's decode errors quote.
  */
 sealed interface RequestTree {
     /** An object: its entries in document order, repeated keys included. */
@@ -31,11 +33,14 @@ sealed interface RequestTree {
     record Arr(List<RequestTree> items) implements RequestTree {
     }
 
-    /** Any scalar, null included. */
-    record Leaf() implements RequestTree {
+    /** The kinds of JSON scalars; YAML scalars, which field validation alone reads, stay {@code UNTYPED}. */
+    enum Scalar { STRING, NUMBER, BOOL, NULL, UNTYPED }
+
+    /** Any scalar, null included: strings unescaped, numbers as written. */
+    record Leaf(Scalar kind, String text) implements RequestTree {
     }
 
-    RequestTree LEAF = new Leaf();
+    RequestTree LEAF = new Leaf(Scalar.UNTYPED, "");
 
     static RequestTree ofJson(byte[] body) {
         // the shared factory: a new one builds its symbol tables afresh, which cost more than the parse
@@ -67,7 +72,13 @@ sealed interface RequestTree {
             }
             return new Arr(items);
         }
-        return LEAF;
+        return switch (token) {
+            case VALUE_STRING -> new Leaf(Scalar.STRING, parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Leaf(Scalar.NUMBER, parser.getText());
+            case VALUE_TRUE, VALUE_FALSE -> new Leaf(Scalar.BOOL, parser.getText());
+            case VALUE_NULL -> new Leaf(Scalar.NULL, "null");
+            default -> LEAF;
+        };
     }
 
     static RequestTree ofYaml(byte[] body) {
@@ -101,6 +112,15 @@ sealed interface RequestTree {
             node.forEach(item -> items.add(of(item)));
             return new Arr(items);
         }
-        return LEAF;
+        if (node.isTextual()) {
+            return new Leaf(Scalar.STRING, node.asText());
+        }
+        if (node.isNumber()) {
+            return new Leaf(Scalar.NUMBER, node.asText());
+        }
+        if (node.isBoolean()) {
+            return new Leaf(Scalar.BOOL, node.asText());
+        }
+        return node.isNull() ? new Leaf(Scalar.NULL, "null") : LEAF;
     }
 }

@@ -46,6 +46,7 @@ public final class Creator {
         RequestTarget target = request.target();
         KindInfo kind = target.kind();
         ObjectNode object = Bodies.object(request.body(), kind);
+        Decoding.body(target, request.body(), object);
         FieldValidation fields = FieldValidation.of(request, "CreateOptions");
         fields.decoded(request.body(), object);
         ObjectNode meta = Json.metadata(object);

@@ -106,10 +106,6 @@ final class FieldValidation {
         if (!patchType.equals(Patcher.STRATEGIC_MERGE_PATCH)) {
             return ApiException.badRequest(error);
         }
-        // upstream: errors.NewInvalid(schema.GroupKind{}, "", field.Invalid(field.NewPath("patch"),
-        // fmt.Sprintf("%+v", patchMap), err)) - an Invalid with no kind and no name
-        String message = "Invalid value: " + GoValues.quote(GoValues.plusV(patch)) + ": " + error;
-        return new ApiException(422, "Invalid", " \"\" is invalid: patch: " + message, null, null, null,
-                List.of(new ApiException.Cause("FieldValueInvalid", message, "patch")));
+        return ApiException.invalidPatch(GoValues.plusV(patch), error);
     }
 }

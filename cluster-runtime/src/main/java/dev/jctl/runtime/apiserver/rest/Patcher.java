@@ -12,6 +12,7 @@ import dev.jctl.runtime.apiserver.ssa.ServerSideApplier;
 import dev.jctl.runtime.apiserver.ssa.UpdateRecorder;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,8 +51,12 @@ public final class Patcher {
         }
         JsonNode patch = Bodies.json(request.body());
         FieldValidation fields = FieldValidation.of(request, "PatchOptions");
-        UnaryOperator<ObjectNode> apply = current -> fields.patched(type, request.body(), patch,
-                apply(target.kind(), type, current, patch));
+        Optional<Decoding> decoding = Decoding.of(target);
+        UnaryOperator<ObjectNode> apply = current -> {
+            ObjectNode patched = apply(target.kind(), type, current, patch);
+            decoding.ifPresent(d -> d.patched(type, patch, patched));
+            return fields.patched(type, request.body(), patch, patched);
+        };
         boolean retry = !pinsResourceVersion(type, patch);
         if ("scale".equals(target.subresource())) {
             return Reply.ok(scaler.update(target, apply, retry, request.dryRun(),

@@ -114,6 +114,7 @@ public final class ResourceRouter implements AutoCloseable {
                     check(t, "update");
                     if ("scale".equals(sub)) {
                         ObjectNode desired = Bodies.object(request.body(), "autoscaling/v1", "Scale");
+                        Decoding.body(t, request.body(), desired);
                         return Reply.ok(scaler.update(t, scale -> desired, false, request.dryRun(),
                                 UpdateRecorder.forRequest(request)));
                     }

@@ -41,6 +41,7 @@ public final class Updater {
     public Reply replace(ApiRequest request) {
         RequestTarget target = request.target();
         ObjectNode desired = Bodies.object(request.body(), target.kind());
+        Decoding.body(target, request.body(), desired);
         FieldValidation fields = FieldValidation.of(request, "UpdateOptions");
         fields.decoded(request.body(), desired);
         String bodyName = Json.text(Json.metadata(desired), "name");

@@ -117,6 +117,27 @@ final class CatalogSchema implements Schema {
         return merge && key != null ? key.asText() : null;
     }
 
+    /**
+     * The structured-merge-diff shape of this node, as kube's OpenAPI-to-SMD conversion makes it: integers and
+     * numbers {@code numeric}, int-or-string and quantities {@code untyped} scalars, objects with fields maps,
+     * arrays lists; null where it is deduced from the value (no type, preserve-unknown-fields).
+     */
+    String shape() {
+        if (resolved.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+            return null;
+        }
+        if (resolved.path("x-kubernetes-int-or-string").asBoolean(false) || resolved.has("oneOf")) {
+            return "untyped";
+        }
+        return switch (resolved.path("type").asText()) {
+            case "integer", "number" -> "numeric";
+            case "string", "boolean", "array" -> resolved.path("type").asText();
+            case "object" -> resolved.has("properties") || resolved.path("additionalProperties").isObject()
+                    ? "map" : null;
+            default -> null;
+        };
+    }
+
     @Override
     public Schema items() {
         return wrap(resolved.get("items"));

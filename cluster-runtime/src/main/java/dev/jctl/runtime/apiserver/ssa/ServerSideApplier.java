@@ -58,6 +58,7 @@ public final class ServerSideApplier {
             throw ApiException.badRequest("server-side apply is served for the main resource only");
         }
         ObjectNode config = configuration(request, kind);
+        TypedApply.checkConfiguration(kind, config, CatalogSchema.forKind(kind));
         boolean force = "true".equals(request.param("force"));
         Manager applier = new Manager(managerName, Manager.APPLY, kind.apiVersion(), null);
         boolean pinned = Json.metadata(config).hasNonNull("resourceVersion");
@@ -126,6 +127,7 @@ public final class ServerSideApplier {
             throw ApiException.badRequest(e.getMessage());
         }
         ObjectNode next = result.object() == null ? current : (ObjectNode) result.object();
+        TypedApply.checkMerged(kind, config, next);
         managed.write(next, result.managers(), applier, result.object() != null,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         return next;

@@ -10,20 +10,6 @@ class GoFormatsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void base64ErrorsReportGosByteOffset() {
-        assertEquals(-1, SecretValidation.corruptAt(""));
-        assertEquals(-1, SecretValidation.corruptAt("aGVsbG8="));
-        assertEquals(-1, SecretValidation.corruptAt("aGVs\nbG8="));
-        assertEquals(0, SecretValidation.corruptAt("abc"), "a short final quantum reports its start");
-        assertEquals(4, SecretValidation.corruptAt("aGVsbG8"));
-        assertEquals(3, SecretValidation.corruptAt("not base64"));
-        assertEquals(1, SecretValidation.corruptAt("a==="), "padding after one character");
-        assertEquals(4, SecretValidation.corruptAt("aGk=x"), "data after the padding");
-        assertEquals(-1, SecretValidation.corruptAt("aG=="), "two characters and their padding are one byte");
-        assertEquals(2, SecretValidation.corruptAt("aG=x"), "the second padding character is missing");
-    }
-
-    @Test
     void valuesPrintAsFmtPrintsThem() throws Exception {
         assertEquals("map[a:[1 x <nil> true] b:map[c:1.5]]",
                 GoValues.plusV(JSON.readTree("{\"b\":{\"c\":1.5},\"a\":[1,\"x\",null,true]}")));

@@ -1,31 +1,10 @@
-package dev.jctl.runtime.apiserver.validation;
+package dev.jctl.runtime.apiserver.openapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jctl.runtime.apiserver.ApiException;
-
-import java.util.Iterator;
-import java.util.Map;
-
-/**
- * Secret {@code data} values are {@code []byte} in Go, so kube-apiserver decodes them as standard base64 and a
- * bad value fails decoding: 400 BadRequest (not 422), with Go's base64 error and its byte offset.
- */
-final class SecretValidation {
+/** Go's encoding/base64 StdEncoding as the JSON decoder uses it for {@code []byte} fields (Secret data). */
+final class GoBase64 {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    private SecretValidation() {
-    }
-
-    static void validate(ObjectNode secret) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = secret.path("data").fields(); it.hasNext(); ) {
-            JsonNode value = it.next().getValue();
-            int offset = value.isTextual() ? corruptAt(value.asText()) : -1;
-            if (offset >= 0) {
-                throw ApiException.badRequest("Secret in version \"v1\" cannot be handled as a Secret: illegal base64"
-                        + " data at input byte " + offset);
-            }
-        }
+    private GoBase64() {
     }
 
     /**
