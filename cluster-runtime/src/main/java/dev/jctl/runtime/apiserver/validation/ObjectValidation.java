@@ -31,6 +31,7 @@ public final class ObjectValidation {
             case "batch/Job" -> JobValidation.validate(object, old, causes);
             case "/Pod" -> PodValidation.podSpec(object.path("spec"), "spec", causes);
             case "/Secret" -> SecretValidation.validate(object);
+            case "/Service" -> ServiceValidation.validate(object, causes);
             default -> {
             }
         }
