@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * ClusterIP allocation from the service cluster IP range (kube-apiserver's default 10.96.0.0/12) and NodePort
+ * ClusterIP allocation from the service cluster IP range (by default kubeadm's 10.96.0.0/12) and NodePort
  * allocation from the node port range (30000-32767), with upstream's errors for taken or out-of-range values and
  * for changing an assigned ClusterIP.
  *
