@@ -19,7 +19,9 @@ import java.util.Optional;
  * and duplicate fields fail a Strict request, become {@code Warning} headers of a Warn request and are silently
  * accepted by an Ignore request. Whatever the directive, unknown fields are dropped before the object is stored,
  * as upstream's decoder drops them: a built-in kind's by its OpenAPI schema, a custom resource's by its version's
- * structural schema. Errors are worded per verb as upstream's handlers word them.
+ * structural schema. Errors are worded per verb as upstream's handlers word them. Server-side apply is the exception
+ * upstream makes: its typed conversion refuses unknown fields whatever the directive, which governs only the keys
+ * an apply patch repeats ({@link #applied}).
  */
 public final class FieldValidation {
     private enum Directive { STRICT, WARN, IGNORE }

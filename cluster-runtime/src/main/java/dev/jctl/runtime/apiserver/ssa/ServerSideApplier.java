@@ -57,7 +57,10 @@ public final class ServerSideApplier {
         return List.of();
     }
 
-    /** Applies the request's patch; its options passed {@link #optionProblems} and {@code fields} is their check. */
+    /**
+     * Applies the request's patch; {@code fields} is the request's fieldValidation, read once its options passed
+     * {@link #optionProblems}.
+     */
     public Reply apply(ApiRequest request, FieldValidation fields) {
         RequestTarget target = request.target();
         KindInfo kind = target.kind();
