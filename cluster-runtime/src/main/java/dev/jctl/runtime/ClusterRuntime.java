@@ -36,7 +36,8 @@ public final class ClusterRuntime implements AutoCloseable {
      *                         kubeconfig ($KUBECONFIG's first entry or ~/.kube/config), like kind
      * @param storage          sqlite (default), etcd or memory
      * @param bookmarkInterval how often watches that allow bookmarks get one
-     * @param serviceRanges    where Services get their ClusterIPs and node ports from; kube-apiserver's by default
+     * @param serviceRanges    where Services get their ClusterIPs and node ports from; {@link ServiceRanges#DEFAULT}
+     *                         when null
      */
     public record Options(Path dataDir, int port, Path kubeconfig, String storage, String etcdEndpoints,
                           Duration bookmarkInterval, ServiceRanges serviceRanges) {

@@ -69,4 +69,37 @@ class KubectlValidationTest extends KubectlAgainstCluster {
                 + " v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"two\"},"
                 + " MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable"), changed.describe());
     }
+
+    private static Path service(String name, String type, int nodePort) throws IOException {
+        return Files.writeString(dir.resolve(name + "-" + type + ".yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: %s
+                spec:
+                  type: %s
+                  selector: {app: web}
+                  ports:
+                  - port: 80
+                    nodePort: %d
+                """.formatted(name, type, nodePort));
+    }
+
+    @Test
+    void aClusterIpServiceWithANodePortIsRefusedButSwitchingTypesKeepsWorking() throws IOException {
+        Kubectl.Result refused = kubectl.run("apply", "-f", service("pinned-port", "ClusterIP", 30080).toString());
+        assertEquals(1, refused.exit(), refused.describe());
+        assertEquals("The Service \"pinned-port\" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when"
+                + " `type` is 'ClusterIP'\n", refused.err(), refused.describe());
+
+        Kubectl.Result created = kubectl.run("apply", "-f", service("switching", "NodePort", 30081).toString());
+        assertEquals(0, created.exit(), created.describe());
+        // the manifest still says nodePort: 30081, but the patch kubectl sends only changes the type, and the node
+        // port left as it was is dropped with it
+        Kubectl.Result switched = kubectl.run("apply", "-f", service("switching", "ClusterIP", 30081).toString());
+        assertEquals(0, switched.exit(), switched.describe());
+        assertEquals("service/switching configured\n", switched.out());
+        Kubectl.Result ports = kubectl.run("get", "service", "switching", "-o", "jsonpath={.spec.type} {.spec.ports}");
+        assertEquals("ClusterIP [{\"port\":80,\"protocol\":\"TCP\",\"targetPort\":80}]", ports.out(), ports.describe());
+    }
 }

@@ -200,4 +200,37 @@ class ObjectValidationHttpTest {
         assertEquals(true, patched.body().path("message").asText().endsWith(
                 "\": illegal base64 data at input byte 3"), patched.raw());
     }
+
+    @Test
+    void clusterIpServicesHaveNoNodePorts() {
+        String path = "/api/v1/namespaces/default/services";
+        String forbidden = "Forbidden: may not be used when `type` is 'ClusterIP'";
+        assertInvalid(cluster.post(path, "{\"metadata\":{\"name\":\"pinned\"},\"spec\":{\"ports\":[{\"port\":80,"
+                        + "\"nodePort\":30080}]}}"),
+                "Service \"pinned\" is invalid: spec.ports[0].nodePort: " + forbidden,
+                List.of("FieldValueForbidden spec.ports[0].nodePort " + forbidden));
+        assertInvalid(cluster.post(path, "{\"metadata\":{\"name\":\"pinned\"},\"spec\":{\"type\":\"ClusterIP\","
+                        + "\"ports\":[{\"name\":\"a\",\"port\":80,\"nodePort\":30080},{\"name\":\"b\",\"port\":81},"
+                        + "{\"name\":\"c\",\"port\":82,\"nodePort\":30082}]}}"),
+                "Service \"pinned\" is invalid: [spec.ports[0].nodePort: " + forbidden + ", spec.ports[2].nodePort: "
+                        + forbidden + "]",
+                List.of("FieldValueForbidden spec.ports[0].nodePort " + forbidden,
+                        "FieldValueForbidden spec.ports[2].nodePort " + forbidden));
+        assertEquals(404, cluster.get(path + "/pinned").code());
+
+        TestCluster.Response nodePort = cluster.post(path, "{\"metadata\":{\"name\":\"switch\"},\"spec\":{\"type\":"
+                + "\"NodePort\",\"ports\":[{\"port\":80}]}}");
+        assertEquals(201, nodePort.code(), nodePort.raw());
+        int allocated = nodePort.body().path("spec").path("ports").get(0).path("nodePort").asInt();
+        int other = allocated == 30999 ? 30998 : 30999;
+        assertInvalid(cluster.patch(path + "/switch", "application/merge-patch+json", "{\"spec\":{\"type\":"
+                        + "\"ClusterIP\",\"ports\":[{\"port\":80,\"nodePort\":" + other + "}]}}"),
+                "Service \"switch\" is invalid: spec.ports[0].nodePort: " + forbidden,
+                List.of("FieldValueForbidden spec.ports[0].nodePort " + forbidden));
+        TestCluster.Response switched = cluster.patch(path + "/switch", "application/merge-patch+json",
+                "{\"spec\":{\"type\":\"ClusterIP\"}}");
+        assertEquals(200, switched.code(), "node ports left as they were are dropped: " + switched.raw());
+        assertEquals("{\"port\":80,\"protocol\":\"TCP\",\"targetPort\":80}",
+                switched.body().path("spec").path("ports").get(0).toString());
+    }
 }

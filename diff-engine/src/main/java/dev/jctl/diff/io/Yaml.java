@@ -40,12 +40,30 @@ public final class Yaml {
 
     /** The one document in {@code text}; an empty text gives JSON {@code null}. */
     public static JsonNode parseTree(String text) {
-        List<Document> documents = documents("<input>", new StringReader(text));
+        return single(documents("<input>", new StringReader(text)));
+    }
+
+    /**
+     * {@code text} decoded as kube-apiserver decodes an apply patch: go-yaml without strictness, so a repeated key
+     * keeps its last value. {@link Lenient#repeatedKeys} is what go-yaml's strict decoding reports instead, in its
+     * words and order ({@code line 7: key "replicas" already set in map}).
+     */
+    public static Lenient parseLenient(String text) {
+        List<String> repeatedKeys = new ArrayList<>();
+        JsonNode tree = single(documents("<input>", new StringReader(text), new TreeBuilder("<input>", repeatedKeys)));
+        return new Lenient(tree, List.copyOf(repeatedKeys));
+    }
+
+    private static JsonNode single(List<Document> documents) {
         if (documents.size() > 1) {
             throw new ManifestException("<input>", documents.get(1).line(), 0,
                     "expected one YAML document, found " + documents.size());
         }
         return documents.isEmpty() ? NullNode.getInstance() : documents.get(0).tree();
+    }
+
+    /** A document decoded by {@link #parseLenient}, with the repeated keys a strict decoding refuses. */
+    public record Lenient(JsonNode tree, List<String> repeatedKeys) {
     }
 
     /** Every document of a stream, empty ones included (as JSON {@code null}). */
@@ -61,7 +79,10 @@ public final class Yaml {
     }
 
     static List<Document> documents(String sourceName, Reader reader) {
-        TreeBuilder builder = new TreeBuilder(sourceName);
+        return documents(sourceName, reader, new TreeBuilder(sourceName));
+    }
+
+    private static List<Document> documents(String sourceName, Reader reader, TreeBuilder builder) {
         List<Document> documents = new ArrayList<>();
         try {
             for (Node node : new Compose(SETTINGS).composeAllFromReader(reader)) {

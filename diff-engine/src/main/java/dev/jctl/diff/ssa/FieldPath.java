@@ -1,5 +1,8 @@
 package dev.jctl.diff.ssa;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +21,30 @@ public record FieldPath(List<PathElement> elements) implements Comparable<FieldP
             elements.add(PathElement.field(name));
         }
         return new FieldPath(elements);
+    }
+
+    /**
+     * The path of the node {@code pointer} leads to in {@code object}: items of granular lists named by their key
+     * fields or value, as field sets name them, items of atomic lists by position.
+     */
+    public static FieldPath of(JsonNode object, JsonPointer pointer, Schema schema) {
+        FieldPath at = ROOT;
+        JsonNode node = object;
+        Schema type = schema;
+        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
+            if (node.isArray()) {
+                int index = rest.getMatchingIndex();
+                node = node.get(index);
+                at = at.child(ListItems.granular(type) ? ListItems.element(type, node, at) : PathElement.index(index));
+                type = type.items();
+            } else {
+                String name = rest.getMatchingProperty();
+                node = node.get(name);
+                at = at.child(PathElement.field(name));
+                type = type.field(name);
+            }
+        }
+        return at;
     }
 
     public FieldPath child(PathElement element) {

@@ -116,6 +116,38 @@ class YamlTest {
         assertEquals("<input>:3:3: duplicate key \"b\"", e.getMessage());
     }
 
+
+    @Test
+    void lenientParsingKeepsTheLastValueOfARepeatedKeyAndSaysWhatStrictGoYamlWould() {
+        Yaml.Lenient parsed = Yaml.parseLenient("""
+                spec:
+                  paused: false
+                  paused: true
+                  template:
+                    a: 1
+                  template:
+                    b: 2
+                    b: 3
+                  empty:
+                  empty:
+                """);
+        assertEquals("{\"spec\":{\"paused\":true,\"template\":{\"b\":3},\"empty\":null}}", parsed.tree().toString());
+        // go-yaml's decoder (yaml.v2 decode.go setMapIndex) names the line where the second value starts, and
+        // decodes that value before it finds its key taken: the repeat inside template comes first
+        assertEquals(List.of("line 3: key \"paused\" already set in map", "line 8: key \"b\" already set in map",
+                "line 7: key \"template\" already set in map", "line 10: key \"empty\" already set in map"),
+                parsed.repeatedKeys());
+    }
+
+    @Test
+    void lenientParsingComparesKeysByTheirDecodedValue() {
+        Yaml.Lenient json = Yaml.parseLenient("{\n  \"spec\": {\n    \"paused\": false,\n    \"paused\": true\n  }\n}");
+        assertEquals(List.of("line 4: key \"paused\" already set in map"), json.repeatedKeys());
+        assertEquals(List.of("line 2: key true already set in map"),
+                Yaml.parseLenient("yes: 1\ntrue: 2\n").repeatedKeys());
+        assertEquals(List.of(), Yaml.parseLenient("1: a\n\"1\": b\n").repeatedKeys(), "an int and a string differ");
+        assertEquals(List.of(), Yaml.parseLenient("a: 1\nb: 2\n").repeatedKeys());
+    }
     @Test
     void nonScalarKeysAreErrorsWithAPosition() {
         ManifestException e = assertThrows(ManifestException.class, () -> Yaml.parseTree("a: 1\n? [b]\n: 2\n"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -33,6 +34,21 @@ class FieldSetTest {
                     image: nginx:1
                     ports: [{containerPort: 80, protocol: TCP}]
             """;
+
+    @Test
+    void pointersBecomePathsThatNameListItemsAsFieldSetsDo() {
+        JsonNode applied = yaml(APPLIED);
+        assertEquals(".spec.template.spec.containers[name=\"nginx\"].ports[containerPort=80].protocol",
+                FieldPath.of(applied, JsonPointer.compile("/spec/template/spec/containers/0/ports/0/protocol"),
+                        DEPLOYMENT).toString());
+        assertEquals(".metadata.labels.app", FieldPath.of(applied, JsonPointer.compile("/metadata/labels/app"),
+                DEPLOYMENT).toString());
+        JsonNode finalizers = yaml("metadata: {finalizers: [a, b]}\nspec: {args: [x, y]}");
+        assertEquals(".metadata.finalizers[=\"b\"]", FieldPath.of(finalizers,
+                JsonPointer.compile("/metadata/finalizers/1"), DEPLOYMENT).toString());
+        assertEquals(".spec.args[1]", FieldPath.of(finalizers, JsonPointer.compile("/spec/args/1"),
+                Schema.UNTYPED).toString(), "an atomic list's items go by position");
+    }
 
     @Test
     void appliedConfigurationEncodesAsKubeApiserverWritesIt() {

@@ -1,6 +1,10 @@
 package dev.jctl.cli.command.cluster;
 
+import dev.jctl.runtime.apiserver.rest.ServiceRanges;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -24,4 +28,24 @@ public final class ClusterOptions {
     @Option(names = "--etcd-endpoints", paramLabel = "URLS", description = "Comma-separated etcd client URLs, for"
             + " --storage etcd.")
     String etcdEndpoints;
+
+    @Option(names = "--service-cluster-ip-range", paramLabel = "CIDR", description = "The IPv4 block Services get"
+            + " their ClusterIP from, as kube-apiserver's flag (default: ${DEFAULT-VALUE}, kubeadm's).")
+    String serviceClusterIpRange = ServiceRanges.DEFAULT_CLUSTER_IP_RANGE;
+
+    @Option(names = "--service-node-port-range", paramLabel = "RANGE", description = "The ports NodePort Services"
+            + " get theirs from, both ends included, as kube-apiserver's flag (default: ${DEFAULT-VALUE}).")
+    String serviceNodePortRange = ServiceRanges.DEFAULT_NODE_PORT_RANGE;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** The two ranges; a value kube-apiserver would refuse is a command-line error, in its words. */
+    ServiceRanges serviceRanges() {
+        try {
+            return ServiceRanges.parse(serviceClusterIpRange, serviceNodePortRange);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+    }
 }

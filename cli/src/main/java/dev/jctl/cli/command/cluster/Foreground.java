@@ -1,6 +1,7 @@
 package dev.jctl.cli.command.cluster;
 
 import dev.jctl.runtime.ClusterRuntime;
+import dev.jctl.runtime.apiserver.rest.ServiceRanges;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ final class Foreground {
     }
 
     static int run(ClusterOptions options, Path kubeconfig, PrintWriter out, PrintWriter err) {
+        ServiceRanges ranges = options.serviceRanges();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -23,20 +25,22 @@ final class Foreground {
             awaitQuietly(stopped);
         }, "jctl-cluster-shutdown"));
         try {
-            return serve(options, kubeconfig, out, err, stop);
+            return serve(options, ranges, kubeconfig, out, err, stop);
         } finally {
             stopped.countDown();
         }
     }
 
     /** Runs the cluster until {@code stop} opens; returns the exit code. A null kubeconfig merges into the user's. */
-    static int serve(ClusterOptions options, Path kubeconfig, PrintWriter out, PrintWriter err, CountDownLatch stop) {
+    static int serve(ClusterOptions options, ServiceRanges ranges, Path kubeconfig, PrintWriter out, PrintWriter err,
+                     CountDownLatch stop) {
         ClusterRuntime runtime;
         try {
             runtime = ClusterRuntime.start(ClusterRuntime.Options.of(options.dataDir)
                     .withPort(options.port)
                     .withKubeconfig(kubeconfig)
-                    .withStorage(options.storage, options.etcdEndpoints));
+                    .withStorage(options.storage, options.etcdEndpoints)
+                    .withServiceRanges(ranges));
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -1,8 +1,10 @@
 package dev.jctl.runtime.apiserver.openapi;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jctl.runtime.apiserver.registry.KindInfo;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,15 +42,24 @@ public final class FieldValidator implements UnknownFields {
                 .map(name -> new FieldValidator(catalog.schemas(), catalog.schema(name)));
     }
 
+    /**
+     * The validator of the schema server-side apply checks a patch against: a built-in kind's, or a custom
+     * resource's as apiextensions-apiserver publishes it (metadata an ObjectMeta, embedded resources with apiVersion,
+     * kind and metadata). Empty for a built-in kind the catalog has no schema for.
+     */
+    public static Optional<FieldValidator> forApply(KindInfo kind) {
+        SchemaCatalog catalog = SchemaCatalog.builtin();
+        if (kind.custom() != null) {
+            return Optional.of(new FieldValidator(catalog.schemas(),
+                    OpenApiV3Documents.customResourceSchema(kind, false)));
+        }
+        return forKind(catalog, kind.group(), kind.version(), kind.kind());
+    }
+
     /** Unknown and duplicate fields of a JSON request body, in document order. */
     @Override
     public List<String> checkJson(byte[] body) {
         return check(RequestTree.ofJson(body));
-    }
-
-    /** Unknown and duplicate fields of a YAML request body (such as an apply patch), in document order. */
-    public List<String> checkYaml(byte[] body) {
-        return check(RequestTree.ofYaml(body));
     }
 
     /** Unknown fields of an object already decoded, for objects built from a patch rather than sent as is. */
@@ -62,6 +73,55 @@ public final class FieldValidator implements UnknownFields {
         List<String> problems = new ArrayList<>();
         walk(RequestTree.of(part), root, path, problems);
         return problems;
+    }
+
+    /**
+     * The fields server-side apply's typed conversion of a patch refuses as not declared in schema, as
+     * structured-merge-diff decides it on the schema kube-openapi converts: an object whose schema has properties
+     * and no additionalProperties takes no other field, unless x-kubernetes-preserve-unknown-fields is set on it or
+     * on an object it is written inside - which a named type ({@code $ref}) does not inherit. Upstream stops walking
+     * an object at its first undeclared field, so fields after it are not looked into; it walks Go maps in no fixed
+     * order, this walk in document order, which is one of those orders.
+     */
+    public List<JsonPointer> undeclaredFields(JsonNode object) {
+        List<JsonPointer> undeclared = new ArrayList<>();
+        undeclared(object, root, false, JsonPointer.empty(), undeclared);
+        return undeclared;
+    }
+
+    private void undeclared(JsonNode value, JsonNode schema, boolean preserving, JsonPointer at,
+                            List<JsonPointer> undeclared) {
+        boolean preserve = preserving && !named(schema);
+        JsonNode s = nodes.resolve(schema);
+        if (s == null) {
+            return;
+        }
+        preserve |= s.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+        if (value instanceof ObjectNode object) {
+            JsonNode properties = s.get("properties");
+            JsonNode additional = s.get("additionalProperties");
+            boolean closed = additional == null ? !preserve && properties != null && !properties.isEmpty()
+                    : additional.isBoolean() && !additional.asBoolean();
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                JsonNode field = SchemaNodes.fieldSchema(s, entry.getKey());
+                JsonPointer child = at.appendProperty(entry.getKey());
+                if (field != null) {
+                    undeclared(entry.getValue(), field, preserve, child, undeclared);
+                } else if (closed) {
+                    undeclared.add(child);
+                    return;
+                }
+            }
+        } else if (value instanceof ArrayNode array && s.get("items") != null) {
+            for (int i = 0; i < array.size(); i++) {
+                undeclared(array.get(i), s.get("items"), preserve, at.appendIndex(i), undeclared);
+            }
+        }
+    }
+
+    /** Whether a property's schema is a named type, which kube-openapi converts on its own. */
+    private static boolean named(JsonNode schema) {
+        return SchemaRefs.refName(schema) != null;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class OpenApiV2Document {
             String listSchema = catalog.schemaName(k.group(), k.version(), k.listKind()).orElse(null);
             if (schema == null) {
                 schema = OpenApiV3Documents.customResourceSchemaName(k);
-                definitions.put(schema, toV2Schema(OpenApiV3Documents.customResourceSchema(k)));
+                definitions.put(schema, toV2Schema(OpenApiV3Documents.customResourceSchema(k, true)));
                 roots.add(OpenApiV3Documents.OBJECT_META);
             }
             operations.paths(k, schema, listSchema).forEach((path, ops) -> {

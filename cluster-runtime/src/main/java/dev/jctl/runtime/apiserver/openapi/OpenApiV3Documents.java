@@ -1,5 +1,6 @@
 package dev.jctl.runtime.apiserver.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +9,11 @@ import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -30,6 +33,12 @@ public final class OpenApiV3Documents {
     private static final String KIND_DOC = "Kind is a string value representing the REST resource this object"
             + " represents. Servers may infer this from the endpoint the client submits requests to. Cannot be"
             + " updated. In CamelCase. More info:"
+            + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
+    private static final String EMBEDDED_API_VERSION_DOC = "apiVersion defines the versioned schema of this"
+            + " representation of an object. More info:"
+            + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources";
+    private static final String EMBEDDED_KIND_DOC = "kind is a string value representing the type of this object."
+            + " In CamelCase. More info:"
             + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
     private static final String METADATA_DOC = "Standard object's metadata. More info:"
             + " https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
@@ -93,7 +102,7 @@ public final class OpenApiV3Documents {
             String listSchema = catalog.schemaName(k.group(), k.version(), k.listKind()).orElse(null);
             if (schema == null) {
                 schema = customResourceSchemaName(k);
-                schemas.set(schema, customResourceSchema(k));
+                schemas.set(schema, customResourceSchema(k, false));
                 roots.add(OBJECT_META);
             }
             operations.paths(k, schema, listSchema).forEach((path, ops) -> {
@@ -194,13 +203,16 @@ public final class OpenApiV3Documents {
 
     /**
      * A custom resource's schema as apiextensions-apiserver publishes it: the CRD version's openAPIV3Schema with
-     * apiVersion, kind and metadata (ObjectMeta) filled in. A kind that has no schema gets any object, so that
+     * apiVersion, kind and metadata (ObjectMeta) filled in, at the root and in each embedded resource (but, for
+     * {@code v2}, not in embedded resources that keep unknown fields, as upstream leaves them out there so that
+     * kubectl's client-side validation lets them through). A kind that has no schema gets any object, so that
      * explain and validation accept what it holds.
      */
-    static ObjectNode customResourceSchema(KindInfo k) {
+    static ObjectNode customResourceSchema(KindInfo k, boolean v2) {
         ObjectNode schema;
         if (k.custom() != null && k.custom().schema() != null && k.custom().schema().isObject()) {
             schema = (ObjectNode) k.custom().schema().deepCopy();
+            addEmbeddedProperties(schema, v2);
             ObjectNode properties = schema.withObjectProperty("properties");
             properties.putObject("apiVersion").put("type", "string").put("description", API_VERSION_DOC);
             properties.putObject("kind").put("type", "string").put("description", KIND_DOC);
@@ -212,5 +224,29 @@ public final class OpenApiV3Documents {
         schema.putArray("x-kubernetes-group-version-kind").addObject().put("group", k.group()).put("kind", k.kind())
                 .put("version", k.version());
         return schema;
+    }
+
+    private static void addEmbeddedProperties(JsonNode schema, boolean v2) {
+        if (!(schema instanceof ObjectNode node)) {
+            return;
+        }
+        node.path("properties").forEach(property -> addEmbeddedProperties(property, v2));
+        addEmbeddedProperties(node.get("items"), v2);
+        addEmbeddedProperties(node.get("additionalProperties"), v2);
+        if (v2 && node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+                || !node.path("x-kubernetes-embedded-resource").asBoolean(false)) {
+            return;
+        }
+        ObjectNode properties = node.withObjectProperty("properties");
+        properties.putObject("apiVersion").put("type", "string").put("description", EMBEDDED_API_VERSION_DOC);
+        properties.putObject("kind").put("type", "string").put("description", EMBEDDED_KIND_DOC);
+        properties.set("metadata", SchemaRefs.ref(OBJECT_META).put("description", METADATA_DOC));
+        Set<String> required = new HashSet<>();
+        node.path("required").forEach(field -> required.add(field.asText()));
+        for (String field : List.of("kind", "apiVersion")) {
+            if (!required.contains(field)) {
+                node.withArrayProperty("required").add(field);
+            }
+        }
     }
 }

@@ -4,15 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jctl.runtime.apiserver.Json;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -79,26 +71,6 @@ sealed interface RequestTree {
             case VALUE_NULL -> new Leaf(Scalar.NULL, "null");
             default -> LEAF;
         };
-    }
-
-    static RequestTree ofYaml(byte[] body) {
-        Compose compose = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build());
-        return compose.composeInputStream(new ByteArrayInputStream(body)).map(RequestTree::of).orElse(LEAF);
-    }
-
-    private static RequestTree of(Node node) {
-        if (node instanceof MappingNode mapping) {
-            List<Map.Entry<String, RequestTree>> entries = new ArrayList<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
-                entries.add(Map.entry(key, of(tuple.getValueNode())));
-            }
-            return new Obj(entries);
-        }
-        if (node instanceof SequenceNode sequence) {
-            return new Arr(sequence.getValue().stream().map(RequestTree::of).toList());
-        }
-        return LEAF;
     }
 
     static RequestTree of(JsonNode node) {

@@ -19,9 +19,11 @@ import java.util.Optional;
  * and duplicate fields fail a Strict request, become {@code Warning} headers of a Warn request and are silently
  * accepted by an Ignore request. Whatever the directive, unknown fields are dropped before the object is stored,
  * as upstream's decoder drops them: a built-in kind's by its OpenAPI schema, a custom resource's by its version's
- * structural schema. Errors are worded per verb as upstream's handlers word them.
+ * structural schema. Errors are worded per verb as upstream's handlers word them. Server-side apply is the exception
+ * upstream makes: its typed conversion refuses unknown fields whatever the directive, which governs only the keys
+ * an apply patch repeats ({@link #applied}).
  */
-final class FieldValidation {
+public final class FieldValidation {
     private enum Directive { STRICT, WARN, IGNORE }
 
     private final Directive directive;
@@ -49,15 +51,29 @@ final class FieldValidation {
      * checked.
      */
     static FieldValidation of(ApiRequest request, String optionsKind) {
+        return of(request, optionsKind, List.of());
+    }
+
+    /**
+     * {@link #of(ApiRequest, String)} for options with other problems, found before fieldValidation's as upstream
+     * validates options: all of them fail the request as one Invalid error.
+     */
+    static FieldValidation of(ApiRequest request, String optionsKind, List<ApiException.Cause> problems) {
         String value = request.param("fieldValidation");
+        List<ApiException.Cause> causes = new ArrayList<>(problems);
         Directive directive = switch (value == null ? "" : value) {
             case "", "Warn" -> Directive.WARN;
             case "Strict" -> Directive.STRICT;
             case "Ignore" -> Directive.IGNORE;
-            default -> throw ApiException.invalid("meta.k8s.io", optionsKind, "", List.of(new ApiException.Cause(
-                    "FieldValueNotSupported", "Unsupported value: \"" + value
-                    + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"", "fieldValidation")));
+            default -> {
+                causes.add(new ApiException.Cause("FieldValueNotSupported", "Unsupported value: \"" + value
+                        + "\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"", "fieldValidation"));
+                yield null;
+            }
         };
+        if (!causes.isEmpty()) {
+            throw ApiException.invalid("meta.k8s.io", optionsKind, "", causes);
+        }
         return new FieldValidation(directive, request.target().kind(), !"scale".equals(request.target().subresource()));
     }
 
@@ -95,6 +111,23 @@ final class FieldValidation {
         }
         validator.ifPresent(v -> v.prune(patched));
         return patched;
+    }
+
+    /**
+     * Server-side apply, once the patch is applied: the keys it repeats ({@code line 7: key "replicas" already set
+     * in map}, see {@code Yaml.parseLenient}), which upstream's strict decoding of the patch reports then. Strict
+     * fails with 400, Warn warns once per key. Unknown fields are not this check's: the apply's typed conversion
+     * refuses them under every directive.
+     */
+    public void applied(List<String> repeatedKeys) {
+        if (directive == Directive.IGNORE) {
+            return;
+        }
+        if (directive == Directive.STRICT && !repeatedKeys.isEmpty()) {
+            throw ApiException.badRequest("error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal"
+                    + " errors:\n  " + String.join("\n  ", repeatedKeys));
+        }
+        warnings = repeatedKeys;
     }
 
     List<String> warnings() {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-/** The create-time strategies of individual built-in kinds that kubectl users see (upstream PrepareForCreate). */
+/**
+ * The strategies of individual built-in kinds that kubectl users see, run before validation: upstream's
+ * PrepareForCreate and PrepareForUpdate.
+ */
 final class KindBehaviors {
     private KindBehaviors() {
     }
@@ -39,6 +42,13 @@ final class KindBehaviors {
             }
             default -> {
             }
+        }
+    }
+
+    /** An update of the main resource; {@code old} is the stored object. */
+    static void prepareForUpdate(KindInfo kind, ObjectNode object, ObjectNode old) {
+        if (kind.group().isEmpty() && kind.kind().equals("Service")) {
+            ServiceTypeFields.dropUnused(object.withObjectProperty("spec"), old.path("spec"));
         }
     }
 

@@ -46,11 +46,14 @@ public final class Patcher {
         if (!accepted.contains(type)) {
             throw ApiException.unsupportedMediaType(accepted);
         }
-        if (type.equals(ServerSideApplier.APPLY_PATCH)) {
-            return applier.apply(request);
+        // the options before the body, as upstream validates them
+        boolean serverSideApply = type.equals(ServerSideApplier.APPLY_PATCH);
+        FieldValidation fields = FieldValidation.of(request, "PatchOptions",
+                serverSideApply ? ServerSideApplier.optionProblems(request) : List.of());
+        if (serverSideApply) {
+            return applier.apply(request, fields).warning(fields.warnings());
         }
         JsonNode patch = Bodies.json(request.body());
-        FieldValidation fields = FieldValidation.of(request, "PatchOptions");
         Optional<Decoding> decoding = Decoding.of(target);
         UnaryOperator<ObjectNode> apply = current -> {
             ObjectNode patched = apply(target.kind(), type, current, patch);

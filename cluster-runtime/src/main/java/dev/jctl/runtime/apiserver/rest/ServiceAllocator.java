@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * ClusterIP allocation from the service cluster IP range (kube-apiserver's default 10.96.0.0/12) and NodePort
+ * ClusterIP allocation from the service cluster IP range (by default kubeadm's 10.96.0.0/12) and NodePort
  * allocation from the node port range (30000-32767), with upstream's errors for taken or out-of-range values and
  * for changing an assigned ClusterIP.
  *
@@ -121,6 +121,7 @@ final class ServiceAllocator implements AutoCloseable {
     /**
      * Fills in or checks spec.clusterIP(s) and the node ports of {@code service}, an object of {@code kind} about to
      * be stored, and holds its new values; {@code current} is the stored Service on an update, null on a create.
+     * On an update, the values the new type no longer uses are already dropped ({@link ServiceTypeFields}).
      * Other kinds get {@link Reservation#NONE}.
      */
     Reservation reserve(KindInfo kind, ObjectNode service, ObjectNode current) {
@@ -131,9 +132,6 @@ final class ServiceAllocator implements AutoCloseable {
         String name = meta.path("name").asText();
         ObjectNode spec = service.withObjectProperty("spec");
         JsonNode currentSpec = current == null ? null : current.path("spec");
-        if (currentSpec != null) {
-            ServiceTypeFields.dropUnused(spec, currentSpec);
-        }
         Held held = new Held(ObjectStore.key(kind, meta.path("namespace").asText(), name));
         lock.lock();
         try {

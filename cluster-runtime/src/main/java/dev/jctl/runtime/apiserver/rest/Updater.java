@@ -147,6 +147,7 @@ public final class Updater {
             KindBehaviors.foldStringData(next);
         }
         Defaults.apply(kind, next);
+        KindBehaviors.prepareForUpdate(kind, next, current);
         kind.admission().admit(next, current);
         ObjectValidation.validateUpdate(kind, next, current);
         if (kind.tracksGeneration() && !specOf(current).equals(specOf(next))) {

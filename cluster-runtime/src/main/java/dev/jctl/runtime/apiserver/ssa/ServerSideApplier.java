@@ -13,6 +13,7 @@ import dev.jctl.runtime.apiserver.Json;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.rest.ApiRequest;
 import dev.jctl.runtime.apiserver.rest.Creator;
+import dev.jctl.runtime.apiserver.rest.FieldValidation;
 import dev.jctl.runtime.apiserver.rest.ObjectStore;
 import dev.jctl.runtime.apiserver.rest.Reply;
 import dev.jctl.runtime.apiserver.rest.RequestTarget;
@@ -23,11 +24,13 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Server-side apply ({@code PATCH} with {@code application/apply-patch+yaml}): the applied configuration is merged
  * into the live object - or creates it - under field ownership, answering 409 with the conflicting fields unless
- * {@code force=true}.
+ * {@code force=true}. In upstream's order: a patch with fields its kind's schema does not declare fails first
+ * ({@link TypedPatch}), then conflicts, then the keys the patch repeats under {@code fieldValidation}.
  */
 public final class ServerSideApplier {
     public static final String APPLY_PATCH = "application/apply-patch+yaml";
@@ -44,31 +47,44 @@ public final class ServerSideApplier {
         this.clock = clock;
     }
 
-    public Reply apply(ApiRequest request) {
+    /** The problems of an apply's PatchOptions found before fieldValidation's: a field manager is required. */
+    public static List<ApiException.Cause> optionProblems(ApiRequest request) {
+        String manager = request.param("fieldManager");
+        if (manager == null || manager.isEmpty()) {
+            return List.of(new ApiException.Cause("FieldValueRequired", "Required value: is required for apply patch",
+                    "fieldManager"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Applies the request's patch; {@code fields} is the request's fieldValidation, read once its options passed
+     * {@link #optionProblems}.
+     */
+    public Reply apply(ApiRequest request, FieldValidation fields) {
         RequestTarget target = request.target();
         KindInfo kind = target.kind();
-        String managerName = request.param("fieldManager");
-        if (managerName == null || managerName.isEmpty()) {
-            throw new ApiException(422, "Invalid", "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required"
-                    + " value: is required for apply patch", "meta.k8s.io", "PatchOptions", "", List.of(
-                    new ApiException.Cause("FieldValueRequired", "Required value: is required for apply patch",
-                            "fieldManager")));
-        }
         if (target.subresource() != null) {
             throw ApiException.badRequest("server-side apply is served for the main resource only");
         }
-        ObjectNode config = configuration(request, kind);
+        Yaml.Lenient patch = decode(request.body());
+        ObjectNode config = configuration(request, kind, patch.tree());
         TypedApply.checkConfiguration(kind, config, CatalogSchema.forKind(kind));
         boolean force = "true".equals(request.param("force"));
-        Manager applier = new Manager(managerName, Manager.APPLY, kind.apiVersion(), null);
+        Manager applier = new Manager(request.param("fieldManager"), Manager.APPLY, kind.apiVersion(), null);
+        UnaryOperator<ObjectNode> apply = live -> {
+            ObjectNode merged = merge(kind, live, config, applier, force);
+            // upstream decodes the patch strictly only once it is applied, so conflicts come first
+            fields.applied(patch.repeatedKeys());
+            return merged;
+        };
         boolean pinned = Json.metadata(config).hasNonNull("resourceVersion");
         for (int attempt = 1; ; attempt++) {
             if (store.find(kind, target.namespace(), target.name()) != null) {
-                return Reply.ok(updater.update(target, live -> merge(kind, live, config, applier, force),
-                        Updater.Scope.MAIN, !pinned, request.dryRun()));
+                return Reply.ok(updater.update(target, apply, Updater.Scope.MAIN, !pinned, request.dryRun()));
             }
             try {
-                ObjectNode created = merge(kind, Json.object(), config, applier, force);
+                ObjectNode created = apply.apply(Json.object());
                 if (kind.namespaced()) {
                     Json.metadata(created).put("namespace", target.namespace());
                 }
@@ -82,15 +98,20 @@ public final class ServerSideApplier {
         }
     }
 
-    /** The applied object, YAML or JSON, of this kind and name; status is not the main resource's to apply. */
-    private static ObjectNode configuration(ApiRequest request, KindInfo kind) {
-        JsonNode parsed;
+    /** The patch as kube-apiserver decodes it: YAML or JSON, a repeated key keeping its last value. */
+    private static Yaml.Lenient decode(byte[] body) {
         try {
-            parsed = Yaml.parseTree(new String(request.body() == null ? new byte[0] : request.body(),
-                    StandardCharsets.UTF_8));
+            return Yaml.parseLenient(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("error decoding YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * The applied object of this kind and name, which the kind's schema must declare every field of; status is not
+     * the main resource's to apply.
+     */
+    private static ObjectNode configuration(ApiRequest request, KindInfo kind, JsonNode parsed) {
         if (!(parsed instanceof ObjectNode config)) {
             throw ApiException.badRequest("the body of an apply patch must be an object");
         }
@@ -108,6 +129,7 @@ public final class ServerSideApplier {
         if (ManagedFields.present(config)) {
             throw ApiException.badRequest("metadata.managedFields must be nil");
         }
+        TypedPatch.check(kind, config);
         if (kind.hasStatus()) {
             config.remove("status");
         }

@@ -30,6 +30,7 @@ public final class ObjectValidation {
                     WorkloadValidation.validate(kind.kind(), object, old, causes);
             case "batch/Job" -> JobValidation.validate(object, old, causes);
             case "/Pod" -> PodValidation.podSpec(object.path("spec"), "spec", causes);
+            case "/Service" -> ServiceValidation.validate(object, causes);
             default -> {
             }
         }

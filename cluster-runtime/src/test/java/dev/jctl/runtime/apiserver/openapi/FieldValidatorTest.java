@@ -36,25 +36,13 @@ class FieldValidatorTest {
     }
 
     @Test
-    void findsTheSameProblemsInYaml() {
-        String body = """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 1
-                  replicas: 2
-                  template:
-                    spec:
-                      containers:
-                      - name: app
-                        requests:
-                          cpu: 50m
-                """;
-        assertEquals(List.of("duplicate field \"spec.replicas\"",
-                "unknown field \"spec.template.spec.containers[0].requests\""),
-                DEPLOYMENT.checkYaml(body.getBytes(StandardCharsets.UTF_8)));
+    void undeclaredFieldsAreTheFirstUnknownOfEachObjectAsServerSideApplyFindsThem() throws Exception {
+        JsonNode patch = new ObjectMapper().readTree("""
+                {"metadata":{"name":"web","labels":{"any/key":"v"},"bogus":1,"later":2},
+                 "spec":{"template":{"spec":{"containers":[{"name":"a","imagee":"x","image":"y"}]}},
+                  "replicaz":1,"template2":{"x":1},"paused":true}}""");
+        assertEquals(List.of("/metadata/bogus", "/spec/template/spec/containers/0/imagee", "/spec/replicaz"),
+                DEPLOYMENT.undeclaredFields(patch).stream().map(Object::toString).toList());
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.jctl.diff.smp.BuiltinPatchMeta;
 import dev.jctl.diff.smp.OpenApiPatchMeta;
 import dev.jctl.diff.smp.PatchMeta;
 import dev.jctl.diff.smp.StrategicMergePatch;
+import dev.jctl.runtime.apiserver.registry.Admission;
+import dev.jctl.runtime.apiserver.registry.CustomResource;
 import dev.jctl.runtime.apiserver.registry.KindInfo;
 import dev.jctl.runtime.apiserver.registry.KindRegistry;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,43 @@ class OpenApiDocumentsTest {
         assertEquals(SchemaRefs.V3_PREFIX + "com.example.stable.v1.CronTab", doc.path("paths")
                 .path("/apis/stable.example.com/v1/namespaces/{namespace}/crontabs").path("post")
                 .path("requestBody").path("content").path("*/*").path("schema").path("$ref").asText());
+    }
+
+    @Test
+    void embeddedResourcesGetTypeMetaAndObjectMetaExceptInV2WhereTheyKeepUnknownFields() throws Exception {
+        JsonNode schema = JSON.readTree("""
+                {"type":"object","properties":{"spec":{"type":"object","properties":{
+                  "template":{"type":"object","x-kubernetes-embedded-resource":true,"required":["kind"],
+                              "properties":{"data":{"type":"string"}}},
+                  "loose":{"type":"array","items":{"type":"object","x-kubernetes-embedded-resource":true,
+                           "x-kubernetes-preserve-unknown-fields":true}}}}}}""");
+        KindRegistry registry = KindRegistry.builtin();
+        registry.register(new KindInfo("stable.example.com", "v1", "CronTab", "crontabs", "crontab", true,
+                List.of(), KindInfo.ALL_VERBS, List.of(), List.of(), true, Admission.NONE,
+                new CustomResource("v1", schema, List.of(), null, object -> { }, List.of())));
+        JsonNode v3 = new OpenApiV3Documents(registry, SchemaCatalog::builtin, "v1.32.0")
+                .forGroupVersion("stable.example.com", "v1").orElseThrow().path("components").path("schemas")
+                .path("com.example.stable.v1.CronTab").path("properties").path("spec").path("properties");
+        JsonNode template = v3.path("template");
+        assertEquals(List.of("data", "apiVersion", "kind", "metadata"), names(template.path("properties")));
+        assertEquals("[\"kind\",\"apiVersion\"]", template.path("required").toString());
+        assertEquals(SchemaRefs.V3_PREFIX + OpenApiV3Documents.OBJECT_META,
+                template.path("properties").path("metadata").path("allOf").path(0).path("$ref").asText());
+        assertEquals(List.of("apiVersion", "kind", "metadata"), names(v3.path("loose").path("items")
+                .path("properties")));
+        JsonNode v2 = new OpenApiV2Document(registry, SchemaCatalog::builtin, "v1.32.0").document()
+                .path("definitions").path("com.example.stable.v1.CronTab").path("properties").path("spec")
+                .path("properties");
+        assertEquals(List.of("data", "apiVersion", "kind", "metadata"), names(v2.path("template")
+                .path("properties")));
+        assertFalse(v2.path("loose").path("items").has("properties"),
+                "v2 leaves them out where unknown fields are kept, so kubectl's own validation lets those through");
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
