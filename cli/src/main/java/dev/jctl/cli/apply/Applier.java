@@ -7,6 +7,7 @@ import dev.jctl.cli.client.ApiResource;
 import dev.jctl.cli.client.BuilderException;
 import dev.jctl.cli.client.Connection;
 import dev.jctl.cli.client.Discovery;
+import dev.jctl.cli.client.Futures;
 import dev.jctl.cli.client.ManifestLocation;
 import dev.jctl.cli.client.OpenApiDocuments;
 import dev.jctl.diff.PatchException;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -161,7 +161,7 @@ public final class Applier {
         }
         boolean establishedCrd = false;
         for (CompletableFuture<Done> future : pending) {
-            Done done = join(future);
+            Done done = Futures.join(future);
             establishedCrd |= done.establishedCrd();
             report.accept(done);
         }
@@ -207,20 +207,6 @@ public final class Applier {
             }
         });
         return listings;
-    }
-
-    private static Done join(CompletableFuture<Done> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private Done applyReporting(Manifest manifest, ApiResource resource, LiveListing listing, List<Manifest> later,

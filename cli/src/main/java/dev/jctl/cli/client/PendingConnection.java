@@ -1,7 +1,6 @@
 package dev.jctl.cli.client;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A {@link Connection} being opened on a thread of its own while the command reads its input: reading the kubeconfig
@@ -31,17 +30,7 @@ public final class PendingConnection {
 
     /** The open connection, once it is; the caller closes it. */
     public Connection get() {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Futures.join(opening);
     }
 
     /** For a command that stops before using it: closes the connection as soon as it is open. */
