@@ -258,23 +258,34 @@ class ApplyConcurrencyTest extends SideBySide {
         CommandRun jctlApply = jctl().run("apply", "-f", file.toString(), "-n", "j-diffs");
         assertEquals(0, kubectlApply.exit(), kubectlApply.describe());
         assertEquals(0, jctlApply.exit(), jctlApply.describe());
-        // Every fourth ConfigMap changes, one is new, and the server refuses one document.
+        // Every fourth ConfigMap changes and one is new.
         StringBuilder changed = new StringBuilder();
         for (int i = 0; i < 25; i++) {
             changed.append(configMap("settings-" + i, i % 4 == 0 ? "2" : "1")).append("---\n");
         }
-        changed.append(configMap("added", "1")).append("---\n").append(service("web-3").replace("port: 80", "port: x"));
+        changed.append(configMap("added", "1"));
         Files.writeString(file, changed.toString());
+        assertSameDiffs(file, true);
 
+        // A document the server refuses: kubectl diff stops at its first error and shows no difference at all.
+        Files.writeString(file, changed + "---\n" + service("web-3").replace("port: 80", "port: x"));
+        assertSameDiffs(file, false);
+    }
+
+    private void assertSameDiffs(Path file, boolean differences) {
         CommandRun kubectlDiff = kubectl().run(dir, List.of("diff", "-f", file.toString(), "-n", "k-diffs"));
         CommandRun parallel = jctl().run("diff", "-f", file.toString(), "-n", "j-diffs", "--concurrency=16");
         CommandRun sequential = jctl().run("diff", "-f", file.toString(), "-n", "j-diffs", "--concurrency=1");
 
         assertEquals(kubectlDiff.exit(), parallel.exit(), kubectlDiff.describe() + "\n" + parallel.describe());
+        assertEquals(differences ? 1 : 2, parallel.exit(), parallel.describe());
         assertEquals(withoutServerMadeFields(sequential.out()), withoutServerMadeFields(parallel.out()));
         assertEquals(sequential.err(), parallel.err());
         assertEquals(sequential.exit(), parallel.exit());
-        assertTrue(parallel.out().contains("settings-24") && parallel.out().contains("added"), parallel.describe());
+        assertEquals(kubectlDiff.out().isEmpty(), parallel.out().isEmpty(), kubectlDiff.describe() + "\n"
+                + parallel.describe());
+        assertEquals(differences, parallel.out().contains("settings-24") && parallel.out().contains("added"),
+                parallel.describe());
     }
 
     @Test
