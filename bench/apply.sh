@@ -6,13 +6,17 @@
 # round (kubectl first in odd rounds), and each tool runs with its defaults and a cache directory of its own, cold
 # for the first apply of a round. Prints wall and CPU (user + sys) time of the client process, the writes the
 # server answered during the no-change runs (from its /metrics) and the load average. Results: docs/BENCHMARKS.md.
+# The no-change re-apply and diff run REPEATS times per round (tools still taking turns): the first of a round meets
+# a server that has served one apply and, for jctl, a page cache the kubectl run before it has had a minute to lose
+# (these VMs page out file pages unused for a minute); the later ones show a server in use. Both are reported.
 #
-#   bench/apply.sh [ROUNDS]          (default 3; needs cli/target/jctl.jar and kubectl on PATH)
+#   bench/apply.sh [ROUNDS [REPEATS]]   (default 3 and 1; needs cli/target/jctl.jar and kubectl on PATH)
 #   JCTL_EXTRA="--concurrency=1" bench/apply.sh 1    (extra jctl flags, e.g. to compare with one object at a time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 rounds=${1:-3}
+repeats=${2:-1}
 jctl_extra=(${JCTL_EXTRA:-})
 [[ -f cli/target/jctl.jar ]] || { echo "build first: mvn -o -q -pl cli -am package -DskipTests" >&2; exit 1; }
 command -v kubectl >/dev/null || { echo "kubectl is not on PATH" >&2; exit 1; }
@@ -146,10 +150,10 @@ writes() {
     | awk '/^apiserver_request_total\{/ && /verb="(POST|PUT|PATCH|DELETE|APPLY)"/ { s += $NF } END { print s + 0 }'
 }
 
-# run TOOL PHASE KUBECONFIG CACHE: one timed run, appended to $results as a TSV row; any exit but 0 stops the bench
-# (a diff without a change exits 0 too).
+# run TOOL PHASE KUBECONFIG CACHE REPEAT: one timed run, appended to $results as a TSV row; any exit but 0 stops the
+# bench (a diff without a change exits 0 too).
 run() {
-  local tool=$1 phase=$2 kubeconfig=$3 cache=$4 before after cmd
+  local tool=$1 phase=$2 kubeconfig=$3 cache=$4 repeat=$5 before after cmd
   case "$tool/$phase" in
     kubectl/apply | kubectl/re-apply) cmd=(kubectl --kubeconfig "$kubeconfig" --cache-dir "$cache" apply -f "$manifests") ;;
     kubectl/diff) cmd=(kubectl --kubeconfig "$kubeconfig" --cache-dir "$cache" diff -f "$manifests") ;;
@@ -169,9 +173,9 @@ run() {
   local lines load
   lines=$(wc -l < "$work/out")
   load=$(cut -d' ' -f1 /proc/loadavg)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$tool" "$phase" "$wall" "$user" "$sys" \
-    "$((after - before))" "$lines" "$load" >> "$results"
-  printf 'round %s %-7s %-8s wall %6.2fs cpu %6.2fs writes %5d lines %5d load %s\n' "$round" "$tool" "$phase" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$tool" "$phase" "$wall" "$user" "$sys" \
+    "$((after - before))" "$lines" "$load" "$repeat" >> "$results"
+  printf 'round %s %-7s %-8s #%s wall %6.2fs cpu %6.2fs writes %5d lines %5d load %s\n' "$round" "$tool" "$phase" "$repeat" \
     "$wall" "$(echo "$user + $sys" | bc)" "$((after - before))" "$lines" "$load"
 }
 
@@ -189,25 +193,37 @@ for ((round = 1; round <= rounds; round++)); do
   start_server "$work/r$round-kubectl"; k=$server_kubeconfig
   start_server "$work/r$round-jctl"; j=$server_kubeconfig
   if ((round % 2)); then order=(kubectl jctl); else order=(jctl kubectl); fi
-  for phase in apply re-apply diff; do
+  phases=(apply:1)
+  for ((repeat = 1; repeat <= repeats; repeat++)); do
+    phases+=("re-apply:$repeat" "diff:$repeat")
+  done
+  for step in "${phases[@]}"; do
     for tool in "${order[@]}"; do
       if [[ $tool == kubectl ]]; then config=$k; else config=$j; fi
-      run "$tool" "$phase" "$config" "$work/r$round-$tool/cache"
+      run "$tool" "${step%:*}" "$config" "$work/r$round-$tool/cache" "${step#*:}"
     done
   done
   stop_servers
 done
 
 echo
-echo "medians over $rounds rounds (wall s, CPU s = user + sys of the client process):"
-printf '%-9s %12s %12s %12s %12s %10s %10s\n' phase "kubectl wall" "jctl wall" "kubectl cpu" "jctl cpu" "wall ratio" "cpu ratio"
-for phase in apply re-apply diff; do
-  median() {
-    awk -F'\t' -v t="$1" -v p="$phase" -v f="$2" '$2 == t && $3 == p { if (f == "cpu") print $5 + $6; else print $4 }' "$results" \
-      | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-  }
-  kw=$(median kubectl wall); jw=$(median jctl wall); kc=$(median kubectl cpu); jc=$(median jctl cpu)
-  printf '%-9s %12.2f %12.2f %12.2f %12.2f %9.1fx %9.1fx\n' "$phase" "$kw" "$jw" "$kc" "$jc" \
+echo "medians over $rounds rounds (wall s, CPU s = user + sys of the client process); 'later' = repeats 2..$repeats:"
+printf '%-16s %12s %12s %12s %12s %10s %10s\n' phase "kubectl wall" "jctl wall" "kubectl cpu" "jctl cpu" "wall ratio" "cpu ratio"
+# median TOOL PHASE FIELD FIRST-REPEAT LAST-REPEAT
+median() {
+  awk -F'\t' -v t="$1" -v p="$2" -v f="$3" -v lo="$4" -v hi="$5" \
+      '$2 == t && $3 == p && $10 >= lo && $10 <= hi { if (f == "cpu") print $5 + $6; else print $4 }' "$results" \
+    | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+rows=("apply apply 1 1" "re-apply re-apply 1 1" "diff diff 1 1")
+if ((repeats > 1)); then
+  rows+=("re-apply(later) re-apply 2 $repeats" "diff(later) diff 2 $repeats")
+fi
+for row in "${rows[@]}"; do
+  read -r label phase lo hi <<< "$row"
+  kw=$(median kubectl "$phase" wall "$lo" "$hi"); jw=$(median jctl "$phase" wall "$lo" "$hi")
+  kc=$(median kubectl "$phase" cpu "$lo" "$hi"); jc=$(median jctl "$phase" cpu "$lo" "$hi")
+  printf '%-16s %12.2f %12.2f %12.2f %12.2f %9.1fx %9.1fx\n' "$label" "$kw" "$jw" "$kc" "$jc" \
     "$(echo "$kw / $jw" | bc -l)" "$(echo "$kc / $jc" | bc -l)"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

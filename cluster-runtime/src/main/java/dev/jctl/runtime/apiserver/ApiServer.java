@@ -14,6 +14,7 @@ import dev.jctl.runtime.apiserver.rest.ObjectStore;
 import dev.jctl.runtime.apiserver.rest.PathResolver;
 import dev.jctl.runtime.apiserver.rest.Rendering;
 import dev.jctl.runtime.apiserver.rest.Reply;
+import dev.jctl.runtime.apiserver.rest.StoredItems;
 import dev.jctl.runtime.apiserver.rest.RequestTarget;
 import dev.jctl.runtime.apiserver.rest.ResourceRouter;
 import dev.jctl.runtime.apiserver.rest.ServiceRanges;
@@ -255,7 +256,7 @@ public final class ApiServer implements AutoCloseable {
         boolean isKindOrList = api.target().kind().kind().equals(out.path("kind").asText())
                 || api.target().kind().listKind().equals(out.path("kind").asText());
         if (table != null && isKindOrList) {
-            out = render.apply(out);
+            out = render.apply(out instanceof ObjectNode list ? StoredItems.decoded(list) : out);
             response.putHeader("Content-Type", "application/json;as=Table;v=" + table + ";g=meta.k8s.io");
         }
         json(response, reply.code(), out);

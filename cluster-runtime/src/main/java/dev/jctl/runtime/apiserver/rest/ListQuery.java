@@ -31,6 +31,11 @@ record ListQuery(LabelSelector labels, FieldSelector fields, int limit, Continue
         return new ListQuery(labels, fields, 0, null, resourceVersion, timeoutSeconds, allowWatchBookmarks);
     }
 
+    /** Whether every object matches, so none has to be decoded to decide. */
+    boolean selectsAll() {
+        return labels == LabelSelector.EVERYTHING && fields == FieldSelector.EVERYTHING;
+    }
+
     boolean matches(JsonNode object) {
         return labels.test(labelsOf(object)) && fields.test(object);
     }

@@ -9,6 +9,9 @@ import dev.jctl.runtime.storage.KeyValue;
 import dev.jctl.runtime.storage.ListResult;
 import dev.jctl.runtime.storage.StorageException;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** GET of one object, and lists with selectors and {@code limit}/{@code continue} pagination. */
 public final class Reader {
     /** How many keys one storage read fetches while filtering: selectors may reject most of them. */
@@ -34,11 +37,49 @@ public final class Reader {
     }
 
     ObjectNode list(RequestTarget target, ListQuery query) {
+        return scan(target, query).toList(target.kind(), false);
+    }
+
+    /**
+     * {@link #list}, for a response only: without selectors, the items of a kind stored as it is served are written
+     * from their stored bytes ({@link StoredItems}) rather than decoded and serialised again.
+     */
+    ObjectNode listToSend(ApiRequest request) {
+        ListQuery query = ListQuery.from(request);
+        return scan(request.target(), query).toList(request.target().kind(),
+                query.selectsAll() && StoredItems.servesAsStored(request.target().kind()));
+    }
+
+    /** The stored values a list shows, each with its decoded object where a selector had to look at it. */
+    private record Page(List<KeyValue> items, List<ObjectNode> decoded, long revision, String continueToken) {
+        ObjectNode toList(KindInfo kind, boolean asStored) {
+            ObjectNode list = Json.object();
+            list.put("kind", kind.listKind()).put("apiVersion", kind.apiVersion());
+            ObjectNode meta = list.putObject("metadata");
+            meta.put("resourceVersion", Long.toString(revision));
+            if (continueToken != null) {
+                meta.put("continue", continueToken);
+            }
+            if (asStored) {
+                list.putPOJO("items", new StoredItems(kind, items));
+                return list;
+            }
+            ArrayNode objects = list.putArray("items");
+            for (int i = 0; i < items.size(); i++) {
+                ObjectNode object = decoded.get(i);
+                objects.add(object != null ? object : ObjectStore.decode(kind, items.get(i)));
+            }
+            return list;
+        }
+    }
+
+    private Page scan(RequestTarget target, ListQuery query) {
         KindInfo kind = target.kind();
         String prefix = ObjectStore.prefix(kind, target.namespace());
         long revision = query.continueToken() == null ? 0 : query.continueToken().revision();
         String after = query.continueToken() == null ? null : query.continueToken().lastKey();
-        ArrayNode items = Json.MAPPER.createArrayNode();
+        List<KeyValue> items = new ArrayList<>();
+        List<ObjectNode> decoded = new ArrayList<>();
         String lastKey = null;
         boolean more = false;
         try {
@@ -51,9 +92,10 @@ public final class Reader {
                 for (int i = 0; i < page.items().size(); i++) {
                     KeyValue kv = page.items().get(i);
                     lastKey = kv.key();
-                    ObjectNode object = ObjectStore.decode(kind, kv);
-                    if (query.matches(object)) {
-                        items.add(object);
+                    ObjectNode object = query.selectsAll() ? null : ObjectStore.decode(kind, kv);
+                    if (object == null || query.matches(object)) {
+                        items.add(kv);
+                        decoded.add(object);
                         if (query.limit() > 0 && items.size() == query.limit()) {
                             more = i < page.items().size() - 1 || page.more();
                             break scan;
@@ -72,14 +114,6 @@ public final class Reader {
                     + " token results in an inconsistent list - objects that were created, modified, or deleted"
                     + " between the time the first chunk was returned and now may show up in the list.");
         }
-        ObjectNode list = Json.object();
-        list.put("kind", kind.listKind()).put("apiVersion", kind.apiVersion());
-        ObjectNode meta = list.putObject("metadata");
-        meta.put("resourceVersion", Long.toString(revision));
-        if (more) {
-            meta.put("continue", new ContinueToken(revision, lastKey).encode());
-        }
-        list.set("items", items);
-        return list;
+        return new Page(items, decoded, revision, more ? new ContinueToken(revision, lastKey).encode() : null);
     }
 }

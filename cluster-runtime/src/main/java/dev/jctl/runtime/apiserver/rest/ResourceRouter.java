@@ -85,7 +85,7 @@ public final class ResourceRouter implements AutoCloseable {
             case "GET" -> {
                 if (t.isCollection()) {
                     check(t, "list");
-                    return Reply.ok(reader.list(request));
+                    return Reply.ok(reader.listToSend(request));
                 }
                 check(t, "get");
                 if ("scale".equals(sub)) {
