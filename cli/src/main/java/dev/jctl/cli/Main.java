@@ -15,6 +15,7 @@ import dev.jctl.cli.command.VersionCommand;
 import dev.jctl.cli.command.WaitCommand;
 import dev.jctl.cli.command.cluster.ClusterCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +33,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * fields or signatures; they reach them through engines created inside {@code call()}.
  */
 @Command(name = "jctl",
-        description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.",
-        subcommands = {VersionCommand.class, CompletionCommand.class, PatchCommand.class, ApplyCommand.class,
-                DiffCommand.class, DeleteCommand.class, GetCommand.class, ScaleCommand.class, ClusterCommand.class,
-                DescribeCommand.class, LabelCommand.class, AnnotateCommand.class, WaitCommand.class})
+        description = "Declarative Kubernetes toolchain: apply, charts, GitOps and a companion cluster runtime.")
 public final class Main implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(VersionCommand.class, CompletionCommand.class,
+            PatchCommand.class, ApplyCommand.class, DiffCommand.class, DeleteCommand.class, GetCommand.class,
+            ScaleCommand.class, ClusterCommand.class, DescribeCommand.class, LabelCommand.class,
+            AnnotateCommand.class, WaitCommand.class);
 
     @Mixin(name = "global")
     private GlobalOptions global;
@@ -47,12 +51,35 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** A fully configured command line; tests call {@code execute} on it with their own out and err writers. */
     public static CommandLine commandLine() {
+        return configured(COMMANDS);
+    }
+
+    /**
+     * The command line for running {@code args}: when they start with a command's name, a root holding only that
+     * command, since picocli reflects over every command it is given and only one runs (a tenth of a short
+     * command's start-up); anything else (help, options first, a typo to suggest for) gets the full one.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (annotation.name().equals(args[0]) || List.of(annotation.aliases()).contains(args[0])) {
+                    return configured(List.of(command));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main());
+        // before the handlers below, which picocli copies to the subcommands present when they are set
+        commands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + message(e));

@@ -42,6 +42,34 @@ class MainTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** main builds only the command it runs; what a user sees must be what the full command line shows. */
+    @Test
+    void theCommandLineOfOneCommandBehavesAsTheFullOne() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-flag"}, {name, "-n"}}) {
+                Run full = run(Main.commandLine(), args);
+                Run lean = run(Main.commandLine(args), args);
+                assertEquals(1, Main.commandLine(args).getSubcommands().size(), String.join(" ", args));
+                assertEquals(full, lean, String.join(" ", args));
+            }
+        }
+        Run lean = run(Main.commandLine("cluster", "up", "--help"), "cluster", "up", "--help");
+        assertEquals(run(Main.commandLine(), "cluster", "up", "--help"), lean);
+        assertTrue(lean.out().contains("--data-dir"), lean.out());
+    }
+
+    @Test
+    void helpTyposAndOptionsFirstGetEveryCommand() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"gett"}, {"-n", "x", "get"}, {"help"}}) {
+            assertEquals(Main.commandLine().getSubcommands().keySet(),
+                    Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+        }
+        Run typo = run(Main.commandLine("gett"), "gett");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("unknown command \"gett\" for \"jctl\""), typo.err());
+        assertTrue(typo.err().contains("get"), typo.err());
+    }
+
     @Test
     void versionNamesTheVersionTheCommitAndTheJava() {
         Run run = run("version");
