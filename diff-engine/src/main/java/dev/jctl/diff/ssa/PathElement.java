@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ public record PathElement(Type type, String field, Map<String, JsonNode> key, Js
     public enum Type { FIELD, KEY, VALUE, INDEX }
 
     public PathElement {
-        key = key == null ? null : Map.copyOf(new TreeMap<>(key));
+        // sorted once: comparisons and FieldsV1 keys walk the key fields in name order, many times per write
+        key = key == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(key));
     }
 
     public static PathElement field(String name) {
@@ -42,17 +44,13 @@ public record PathElement(Type type, String field, Map<String, JsonNode> key, Js
         return new PathElement(Type.INDEX, null, null, null, index);
     }
 
-    private TreeMap<String, JsonNode> sortedKey() {
-        return new TreeMap<>(key);
-    }
-
     /** The FieldsV1 object key: {@code f:replicas}, {@code k:{"name":"nginx"}}, {@code v:"a"}, {@code i:0}. */
     public String toFieldsV1() {
         return switch (type) {
             case FIELD -> "f:" + field;
             case KEY -> {
                 ObjectNode object = JSON.createObjectNode();
-                sortedKey().forEach(object::set);
+                key.forEach(object::set);
                 yield "k:" + json(object);
             }
             case VALUE -> "v:" + json(value);
@@ -89,7 +87,7 @@ public record PathElement(Type type, String field, Map<String, JsonNode> key, Js
             case FIELD -> "." + field;
             case KEY -> {
                 StringBuilder out = new StringBuilder("[");
-                sortedKey().forEach((name, v) -> out.append(out.length() > 1 ? "," : "").append(name).append('=')
+                key.forEach((name, v) -> out.append(out.length() > 1 ? "," : "").append(name).append('=')
                         .append(json(v)));
                 yield out.append(']').toString();
             }
@@ -105,13 +103,13 @@ public record PathElement(Type type, String field, Map<String, JsonNode> key, Js
         }
         return switch (type) {
             case FIELD -> field.compareTo(other.field);
-            case KEY -> compareKeys(sortedKey(), other.sortedKey());
+            case KEY -> compareKeys(key, other.key);
             case VALUE -> compareValues(value, other.value);
             case INDEX -> Integer.compare(index, other.index);
         };
     }
 
-    private static int compareKeys(TreeMap<String, JsonNode> a, TreeMap<String, JsonNode> b) {
+    private static int compareKeys(Map<String, JsonNode> a, Map<String, JsonNode> b) {
         Iterator<Map.Entry<String, JsonNode>> i = a.entrySet().iterator();
         Iterator<Map.Entry<String, JsonNode>> j = b.entrySet().iterator();
         while (i.hasNext() && j.hasNext()) {
