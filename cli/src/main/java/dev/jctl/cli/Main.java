@@ -62,11 +62,15 @@ public final class Main implements Runnable {
     /**
      * The command line for running {@code args}: when they start with a command's name, a root holding only that
      * command, since picocli reflects over every command it is given and only one runs (a tenth of a short
-     * command's start-up); anything else (help, options first, a typo to suggest for) gets the full one.
+     * command's start-up); anything else (help, options first, a typo to suggest for) gets the full one, and so
+     * does {@code completion}, whose script covers every command.
      */
     public static CommandLine commandLine(String... args) {
         if (args.length > 0) {
             for (Class<?> command : COMMANDS) {
+                if (command == CompletionCommand.class) {
+                    continue;
+                }
                 Command annotation = command.getAnnotation(Command.class);
                 if (annotation.name().equals(args[0]) || List.of(annotation.aliases()).contains(args[0])) {
                     return configured(List.of(command));

@@ -49,7 +49,9 @@ class MainTest {
             for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-flag"}, {name, "-n"}}) {
                 Run full = run(Main.commandLine(), args);
                 Run lean = run(Main.commandLine(args), args);
-                assertEquals(1, Main.commandLine(args).getSubcommands().size(), String.join(" ", args));
+                if (!name.equals("completion")) {
+                    assertEquals(1, Main.commandLine(args).getSubcommands().size(), String.join(" ", args));
+                }
                 assertEquals(full, lean, String.join(" ", args));
             }
         }
@@ -60,10 +62,14 @@ class MainTest {
 
     @Test
     void helpTyposAndOptionsFirstGetEveryCommand() {
-        for (String[] args : new String[][] {{}, {"--help"}, {"gett"}, {"-n", "x", "get"}, {"help"}}) {
+        for (String[] args : new String[][] {{}, {"--help"}, {"gett"}, {"-n", "x", "get"}, {"help"},
+                {"completion", "bash"}}) {
             assertEquals(Main.commandLine().getSubcommands().keySet(),
                     Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
         }
+        Run completion = run(Main.commandLine("completion", "bash"), "completion", "bash");
+        assertEquals(run(Main.commandLine(), "completion", "bash"), completion);
+        assertTrue(completion.out().contains("get"), "the script completes every command");
         Run typo = run(Main.commandLine("gett"), "gett");
         assertEquals(2, typo.exitCode());
         assertTrue(typo.err().contains("unknown command \"gett\" for \"jctl\""), typo.err());
