@@ -1,5 +1,6 @@
 package dev.jctl.cli;
 
+import dev.jctl.cli.client.ServerUnreachable;
 import dev.jctl.cli.command.AnnotateCommand;
 import dev.jctl.cli.command.ApplyCommand;
 import dev.jctl.cli.command.CompletionCommand;
@@ -86,7 +87,8 @@ public final class Main implements Runnable {
         commands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + message(e));
+            // kubectl prints a connection failure as its own line, without "error: " before it.
+            err.println(e instanceof ServerUnreachable ? e.getMessage() : "error: " + message(e));
             if (GlobalOptions.of(commandLine.getCommandSpec()).verbosity() >= 6) {
                 e.printStackTrace(err);
             }

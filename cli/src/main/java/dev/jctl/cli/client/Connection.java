@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.http.StandardHttpClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -33,10 +34,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
 
 /**
  * One cluster as a kubeconfig describes it: fabric8's {@link Config} reads the kubeconfig (token, client
- * certificate, exec plugins, CA, in-cluster) and its HTTP client carries the credentials; requests themselves are
+ * certificate, exec plugins, CA, in-cluster) and its HTTP client carries the credentials, trusting what
+ * {@link ClusterTrust} trusts; requests themselves are
  * built here, because kubectl's exact content types and query parameters are what the server acts on.
  */
 public final class Connection implements AutoCloseable {
@@ -79,9 +82,27 @@ public final class Connection implements AutoCloseable {
         Path cacheDir = settings.cacheDir() != null ? settings.cacheDir()
                 : Path.of(System.getProperty("user.home"), ".kube", "cache");
         Vertx vertx = newVertx();
-        // The factory's builder applies the kubeconfig's TLS material, credentials and interceptors.
-        HttpClient http = new VertxHttpClientFactory(vertx).newBuilder(config).build();
+        HttpClient http = newHttpClient(new VertxHttpClientFactory(vertx), config);
         return new Connection(config, vertx, http, namespace, given, cacheDir);
+    }
+
+    /**
+     * fabric8's client as its {@code newBuilder(config)} sets it up (timeouts, proxy, credentials and their refresh),
+     * except for the server certificates it trusts, which are {@link ClusterTrust}'s.
+     */
+    private static HttpClient newHttpClient(VertxHttpClientFactory factory, Config config) {
+        // Told to trust everything while it builds, fabric8 skips reading the JDK's whole cacerts into a trust store
+        // (~70 ms of a cold JVM) that is replaced below anyway; the flag is back before any request reads it.
+        boolean insecure = config.isTrustCerts();
+        HttpClient.Builder builder;
+        config.setTrustCerts(true);
+        try {
+            builder = factory.newBuilder(config);
+        } finally {
+            config.setTrustCerts(insecure);
+        }
+        KeyManager[] clientCertificate = ((StandardHttpClientBuilder<?, ?, ?>) builder).getKeyManagers();
+        return builder.sslContext(clientCertificate, ClusterTrust.managers(config)).build();
     }
 
     /**
@@ -155,7 +176,7 @@ public final class Connection implements AutoCloseable {
             throw new KubernetesClientException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new KubernetesClientException("cannot reach " + server + ": " + cause.getMessage(), cause);
+            throw ServerUnreachable.of(server, cause);
         }
     }
 
@@ -246,7 +267,7 @@ public final class Connection implements AutoCloseable {
             throw new KubernetesClientException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new KubernetesClientException("cannot reach " + server + ": " + cause.getMessage(), cause);
+            throw ServerUnreachable.of(server, cause);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jctl.cli.command;
 
 import dev.jctl.cli.client.Aggregate;
 import dev.jctl.cli.client.ApiException;
+import dev.jctl.cli.client.ServerUnreachable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,9 @@ final class Failures {
         }
         if (error instanceof ApiException api) {
             return api.kubectlMessage();
+        }
+        if (error instanceof ServerUnreachable) {
+            return error.getMessage();
         }
         if (error instanceof Aggregate aggregate) {
             List<String> lines = new ArrayList<>();

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jctl.cli.testing.CommandRun;
 import dev.jctl.cli.testing.FakeApiServer;
+import dev.jctl.cli.testing.JctlRunner;
+import dev.jctl.cli.testing.KubectlBinary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +79,26 @@ class ConnectionTest {
             }
             assertEquals("Bearer t", server.requests().get(0).authorization());
         }
+    }
+
+    /** Nothing listens on the port: both tools print kubectl's one line about it, and fail. */
+    @Test
+    void aRefusedConnectionIsReportedAsKubectlReportsIt() throws IOException {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Path kubeconfig = Files.writeString(dir.resolve("refused"), kubeconfig("refused", "default")
+                .replace("https://refused.example:6443", "https://127.0.0.1:" + port));
+        CommandRun kubectl = KubectlBinary.require(kubeconfig, dir.resolve("kubectl-cache"))
+                .run(dir, List.of("get", "configmaps"));
+        CommandRun jctl = new JctlRunner(kubeconfig, dir.resolve("jctl-cache")).run("get", "configmaps");
+        String expected = "The connection to the server 127.0.0.1:" + port
+                + " was refused - did you specify the right host or port?";
+        assertEquals(1, kubectl.exit());
+        assertEquals(expected, kubectl.err().strip().lines().reduce((a, b) -> b).orElse(""));
+        assertEquals(1, jctl.exit());
+        assertEquals(expected + "\n", jctl.err());
     }
 
     @Test
