@@ -175,8 +175,7 @@ public final class Connection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KubernetesClientException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw ServerUnreachable.of(server, cause);
+            throw ServerUnreachable.of(server, e);
         }
     }
 
@@ -266,8 +265,7 @@ public final class Connection implements AutoCloseable {
             response.cancel(true);
             throw new KubernetesClientException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw ServerUnreachable.of(server, cause);
+            throw ServerUnreachable.of(server, e);
         }
     }
 

@@ -17,6 +17,7 @@ public final class ServerUnreachable extends KubernetesClientException {
         super(message, cause);
     }
 
+    /** {@code cause} and the exceptions it wraps, whatever their depth, decide the wording. */
     static ServerUnreachable of(String server, Throwable cause) {
         ConnectException connect = find(cause, ConnectException.class);
         if (connect != null && String.valueOf(connect.getMessage()).contains("refused")) {
